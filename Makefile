@@ -26,7 +26,7 @@ endif
 KCFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft -mno-unaligned-access \
 	-ffreestanding -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	-fno-common -fno-strict-aliasing -fno-pic \
+	-fno-common -fno-strict-aliasing -fno-pic -fno-tree-loop-distribute-patterns \
 	-mapcs-frame -fno-omit-frame-pointer -mno-sched-prolog \
 	-D__KERNEL__ -Iinclude -MMD -MP
 KASFLAGS := $(KCFLAGS) -D__ASSEMBLY__
@@ -40,30 +40,30 @@ all: $(B)/kernel.elf $(B)/kernel.bin $(B)/vexpress-a9.dtb
 
 $(B)/k/%.c.o: %.c
 	@mkdir -p $(dir $@)
-	$(CC) $(KCFLAGS) -c $< -o $@
+	@echo "  CC      $@"; $(CC) $(KCFLAGS) -c $< -o $@
 
 $(B)/k/%.S.o: %.S
 	@mkdir -p $(dir $@)
-	$(CC) $(KASFLAGS) -c $< -o $@
+	@echo "  CC      $@"; $(CC) $(KASFLAGS) -c $< -o $@
 
 # The kernel is linked twice: first without symbol names, then with the table of
 # text symbols (tools/mkkallsyms) that the panic backtrace prints. The table lives in
 # its own section after .text and .rodata, so adding it moves no function.
 $(B)/kernel.pass1.elf: $(KOBJ) $(B)/k/kallsyms0.o linker.ld
-	$(CC) $(KCFLAGS) -nostdlib -T linker.ld -Wl,--no-warn-rwx-segments -o $@ \
+	@echo "  CC      $@"; $(CC) $(KCFLAGS) -nostdlib -T linker.ld -Wl,--no-warn-rwx-segments -o $@ \
 		$(KOBJ) $(B)/k/kallsyms0.o $(LIBGCC)
 
 $(B)/k/kallsyms0.o: tools/mkkallsyms
 	@mkdir -p $(dir $@)
 	tools/mkkallsyms /dev/null > $(B)/k/kallsyms0.S
-	$(CC) $(KASFLAGS) -c $(B)/k/kallsyms0.S -o $@
+	@echo "  CC      $@"; $(CC) $(KASFLAGS) -c $(B)/k/kallsyms0.S -o $@
 
 $(B)/k/kallsyms.o: $(B)/kernel.pass1.elf tools/mkkallsyms
 	$(NM) -n $< | tools/mkkallsyms - > $(B)/k/kallsyms.S
-	$(CC) $(KASFLAGS) -c $(B)/k/kallsyms.S -o $@
+	@echo "  CC      $@"; $(CC) $(KASFLAGS) -c $(B)/k/kallsyms.S -o $@
 
 $(B)/kernel.elf: $(KOBJ) $(B)/k/kallsyms.o linker.ld
-	$(CC) $(KCFLAGS) -nostdlib -T linker.ld -Wl,--no-warn-rwx-segments -o $@ \
+	@echo "  CC      $@"; $(CC) $(KCFLAGS) -nostdlib -T linker.ld -Wl,--no-warn-rwx-segments -o $@ \
 		$(KOBJ) $(B)/k/kallsyms.o $(LIBGCC)
 	@$(NM) -n $(B)/kernel.pass1.elf | grep -i ' t ' > $(B)/syms1.txt
 	@$(NM) -n $@ | grep -i ' t ' > $(B)/syms2.txt

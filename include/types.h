@@ -12,14 +12,16 @@
 #include <stddef.h>
 #include <stdbool.h>
 
-typedef uint8_t u8;
-typedef uint16_t u16;
-typedef uint32_t u32;
-typedef uint64_t u64;
-typedef int8_t s8;
-typedef int16_t s16;
-typedef int32_t s32;
-typedef int64_t s64;
+/* Spelled with the base types (not uint32_t, which arm-none-eabi defines as unsigned long)
+ * so that printf formats are the same in the kernel and in host tests: %x for u32. */
+typedef unsigned char u8;
+typedef unsigned short u16;
+typedef unsigned int u32;
+typedef unsigned long long u64;
+typedef signed char s8;
+typedef short s16;
+typedef int s32;
+typedef long long s64;
 
 /* A physical address. The Cortex-A9 without LPAE has a 32-bit physical space. */
 typedef u32 phys_addr_t;

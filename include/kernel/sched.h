@@ -1,0 +1,65 @@
+/* SPDX-License-Identifier: MIT */
+/*
+ * Threads and the scheduler: preemptive round robin over one run queue. The tick gives each
+ * thread TIME_SLICE ticks; when they are used up, or a thread sleeps, the next runnable
+ * thread in the queue runs. The idle thread (the boot thread, pid 0) runs when none is.
+ */
+#ifndef KERNEL_SCHED_H
+#define KERNEL_SCHED_H
+
+#include <types.h>
+#include <lib/list.h>
+#include <asm/thread_info.h>
+
+#define TASK_RUNNING		0
+#define TASK_INTERRUPTIBLE	1	/* asleep; a signal may wake it (later) */
+#define TASK_UNINTERRUPTIBLE	2	/* asleep until its wakeup, e.g. I/O */
+#define TASK_DEAD		64
+
+#define TASK_COMM_LEN	16
+#define TIME_SLICE	5		/* ticks */
+
+struct task_struct {
+	struct thread_info ti;		/* first: see asm/thread_info.h */
+	volatile long state;
+	int pid;
+	char comm[TASK_COMM_LEN];
+	void *stack;			/* THREAD_SIZE bytes; NULL for the boot thread */
+	struct list_head run_list;	/* on the run queue while on_rq */
+	bool on_rq;
+	int time_slice;
+	struct list_head tasks;		/* all threads */
+	u64 switches;			/* times this thread was switched in */
+};
+
+static inline struct task_struct *get_current(void)
+{
+	return (struct task_struct *)current_thread_info();
+}
+#define current get_current()
+
+extern struct task_struct init_task;
+
+void sched_init(void);
+void schedule(void);
+void scheduler_tick(void);
+int wake_up_process(struct task_struct *p);
+void set_current_state(long state);
+
+/* Called with interrupts masked at the end of an interrupt: switch if the tick asked. */
+void preempt_schedule_irq(void);
+
+/* Creates a kernel thread running fn(arg) and makes it runnable; NULL without memory. */
+struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name);
+void kthread_exit(void) __noreturn;
+
+/* The boot thread's last job: sleep until there is work. */
+void cpu_idle(void) __noreturn;
+
+/* Sleep for at least the given time. */
+void msleep(unsigned int ms);
+long schedule_timeout(long ticks);
+
+unsigned long nr_context_switches(void);
+
+#endif

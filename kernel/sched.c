@@ -1,0 +1,270 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The scheduler: one run queue of runnable threads, served round robin. A thread runs until
+ * it sleeps, yields, or the tick finds its time slice used up (then need_resched is set and
+ * the switch happens on the way out of the interrupt, or when preemption is enabled again).
+ *
+ * Locking: rq.lock protects the queue and every thread's state/on_rq. It is taken with
+ * interrupts masked, because wakeups come from interrupt handlers. schedule() holds it
+ * across __switch_to; the thread switched to releases it (in schedule() after its own
+ * __switch_to returned, or in schedule_tail() if it is new).
+ */
+#include <kernel/sched.h>
+#include <kernel/spinlock.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/timer.h>
+#include <mm/page_alloc.h>
+#include <mm/slab.h>
+#include <lib/string.h>
+#include <asm/irqflags.h>
+
+struct rq {
+	arch_spinlock_t lock;
+	struct list_head queue;		/* runnable threads except idle, in turn order */
+	unsigned long nr_switches;
+};
+
+static struct rq rq = { { 0 }, LIST_HEAD_INIT(rq.queue), 0 };
+static LIST_HEAD(all_tasks);
+static int next_pid = 1;
+static struct task_struct *dead_task;	/* freed by the next thread to run */
+
+/* The boot thread's stack: head.S runs start_kernel on it, and it becomes the idle thread. */
+char init_thread_union[THREAD_SIZE] __aligned(THREAD_SIZE);
+
+struct task_struct init_task = {
+	.state = TASK_RUNNING,
+	.pid = 0,
+	.comm = "swapper",
+	.run_list = LIST_HEAD_INIT(init_task.run_list),
+	.tasks = LIST_HEAD_INIT(init_task.tasks),
+};
+
+struct task_struct *__switch_to(struct task_struct *prev, struct task_struct *next);
+extern char ret_from_fork[];
+
+void sched_init(void)
+{
+	list_add_tail(&init_task.tasks, &all_tasks);
+}
+
+void set_current_state(long state)
+{
+	WRITE_ONCE(current->state, state);
+	smp_mb();	/* the state is visible before the caller tests its wait condition */
+}
+
+static void enqueue(struct task_struct *p)
+{
+	if (!p->on_rq && p != &init_task) {
+		list_add_tail(&p->run_list, &rq.queue);
+		p->on_rq = true;
+	}
+}
+
+static void dequeue(struct task_struct *p)
+{
+	if (p->on_rq) {
+		list_del(&p->run_list);
+		p->on_rq = false;
+	}
+}
+
+int wake_up_process(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+	int woken = 0;
+
+	arch_spin_lock(&rq.lock);
+	if (p->state != TASK_RUNNING && p->state != TASK_DEAD) {
+		p->state = TASK_RUNNING;
+		enqueue(p);
+		woken = 1;
+		/* The idle thread gives way at once; others wait for their slice to end. */
+		if (current == &init_task)
+			current->ti.need_resched = 1;
+	}
+	arch_spin_unlock(&rq.lock);
+	local_irq_restore(flags);
+	return woken;
+}
+
+static void finish_task_switch(void)
+{
+	struct task_struct *dead = dead_task;
+
+	dead_task = NULL;
+	arch_spin_unlock(&rq.lock);
+	if (dead) {
+		free_pages((unsigned long)dead->stack, THREAD_SIZE_ORDER);
+		kfree(dead);
+	}
+}
+
+void schedule(void)
+{
+	struct task_struct *prev = current, *next;
+	unsigned long flags;
+
+	/* Sleeping with a spinlock held would leave the lock held while others spin on it. */
+	if (WARN_ON_ONCE(prev->ti.preempt_count != 0))
+		printk(KERN_ERR "BUG: scheduling while atomic: %s/%d\n", prev->comm, prev->pid);
+	flags = local_irq_save();
+	arch_spin_lock(&rq.lock);
+	prev->ti.need_resched = 0;
+
+	if (prev->state == TASK_RUNNING) {
+		/* Used its turn: go to the back of the queue. */
+		if (prev->on_rq)
+			list_move_tail(&prev->run_list, &rq.queue);
+	} else {
+		dequeue(prev);
+		if (prev->state == TASK_DEAD)
+			dead_task = prev;
+	}
+
+	next = list_empty(&rq.queue) ? &init_task
+				     : list_first_entry(&rq.queue, struct task_struct, run_list);
+	next->time_slice = TIME_SLICE;
+	if (next != prev) {
+		rq.nr_switches++;
+		next->switches++;
+		prev = __switch_to(prev, next);
+		/* Now running as `next`, back from whatever switched away from it. */
+	}
+	finish_task_switch();
+	local_irq_restore(flags);
+}
+
+/* First thing a new thread runs (from ret_from_fork): finish the switch into it. */
+void schedule_tail(void)
+{
+	finish_task_switch();
+	local_irq_enable();
+}
+
+void preempt_schedule(void)
+{
+	do {
+		schedule();
+	} while (need_resched());
+}
+
+void preempt_schedule_irq(void)
+{
+	do {
+		schedule();
+	} while (need_resched());
+}
+
+void scheduler_tick(void)
+{
+	struct task_struct *p = current;
+
+	if (p == &init_task) {
+		if (!list_empty(&rq.queue))
+			p->ti.need_resched = 1;
+		return;
+	}
+	if (--p->time_slice <= 0)
+		p->ti.need_resched = 1;
+}
+
+struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task_struct *p = kzalloc(sizeof(*p));
+	unsigned long flags;
+
+	if (!p)
+		return NULL;
+	p->stack = (void *)__get_free_pages(THREAD_SIZE_ORDER);
+	if (!p->stack) {
+		kfree(p);
+		return NULL;
+	}
+	strlcpy(p->comm, name, sizeof(p->comm));
+	INIT_LIST_HEAD(&p->run_list);
+	/* __switch_to will "return" into ret_from_fork, which calls fn(arg) = r4(r5). */
+	p->ti.cpu_context.r4 = (u32)fn;
+	p->ti.cpu_context.r5 = (u32)arg;
+	p->ti.cpu_context.sp = (u32)p->stack + THREAD_SIZE;
+	p->ti.cpu_context.pc = (u32)ret_from_fork;
+	p->state = TASK_UNINTERRUPTIBLE;
+
+	flags = local_irq_save();
+	arch_spin_lock(&rq.lock);
+	p->pid = next_pid++;
+	list_add_tail(&p->tasks, &all_tasks);
+	arch_spin_unlock(&rq.lock);
+	local_irq_restore(flags);
+
+	wake_up_process(p);
+	return p;
+}
+
+void kthread_exit(void)
+{
+	local_irq_disable();
+	arch_spin_lock(&rq.lock);
+	list_del(&current->tasks);
+	current->state = TASK_DEAD;
+	arch_spin_unlock(&rq.lock);
+	schedule();
+	BUG();
+}
+
+void cpu_idle(void)
+{
+	for (;;) {
+		local_irq_disable();
+		if (!need_resched())
+			cpu_wfi();	/* a pending interrupt wakes it even while masked */
+		local_irq_enable();	/* ... and is taken here */
+		if (need_resched())
+			schedule();
+	}
+}
+
+unsigned long nr_context_switches(void)
+{
+	return rq.nr_switches;
+}
+
+static void process_timeout(struct timer_list *t);
+
+struct sleep_timer {
+	struct timer_list timer;
+	struct task_struct *task;
+};
+
+static void process_timeout(struct timer_list *t)
+{
+	wake_up_process(container_of(t, struct sleep_timer, timer)->task);
+}
+
+long schedule_timeout(long ticks)
+{
+	struct sleep_timer st;
+	unsigned long expire = jiffies + ticks;
+	long left;
+
+	st.task = current;
+	timer_setup(&st.timer, process_timeout);
+	st.timer.expires = expire;
+	add_timer(&st.timer);
+	schedule();
+	del_timer(&st.timer);
+	left = (long)(expire - jiffies);
+	return left < 0 ? 0 : left;
+}
+
+void msleep(unsigned int ms)
+{
+	long ticks = msecs_to_jiffies(ms) + 1;	/* +1: the current tick is partly gone */
+
+	while (ticks) {
+		set_current_state(TASK_UNINTERRUPTIBLE);
+		ticks = schedule_timeout(ticks);
+	}
+}

@@ -1,0 +1,1 @@
+HOST_SRCS_test_fdt := boot/fdt.c
