@@ -21,11 +21,11 @@
 #include <kernel/errno.h>
 #include <lib/string.h>
 
-/* Tag numbers, from Linux's setup.h. */
+/* Tag numbers and data layouts, from Linux's arch/arm/include/uapi/asm/setup.h. */
 #define ATAG_NONE	0x00000000	/* end of list */
-#define ATAG_CORE	0x54410001	/* must come first; data: flags, pagesize, rootdev (opt.) */
+#define ATAG_CORE	0x54410001	/* first; optional data: flags, pagesize, rootdev */
 #define ATAG_MEM	0x54410002	/* data: size, start of one RAM bank */
-#define ATAG_CMDLINE	0x54410009	/* data: NUL-terminated command line, padded to a word */
+#define ATAG_CMDLINE	0x54410009	/* data: command line and NUL, padded to a word */
 #define ATAG_INITRD2	0x54420005	/* data: physical start, size of the initrd */
 
 #define ATAG_HDR_WORDS		2	/* size + tag */
@@ -80,10 +80,11 @@ int atags_parse(const void *blob, u32 max_len, struct bootinfo *bi)
 
 	for (i = 0; i < ATAGS_MAX_TAGS; i++) {
 		const u8 *tag = base + off;
+		const u32 hdr_len = ATAG_HDR_WORDS * 4;
 		u32 size, id, tag_len;
 
 		/* The header itself must fit before we may look at it. */
-		if (max_len - off < ATAG_HDR_WORDS * 4)
+		if (max_len - off < hdr_len)
 			return -EINVAL;
 		size = atag_word(tag, 0);
 		id = atag_word(tag, 1);
@@ -114,7 +115,7 @@ int atags_parse(const void *blob, u32 max_len, struct bootinfo *bi)
 			bi->initrd_size = atag_word(tag, 3);
 			break;
 		case ATAG_CMDLINE:
-			atag_copy_cmdline(bi, tag + ATAG_HDR_WORDS * 4, tag_len - ATAG_HDR_WORDS * 4);
+			atag_copy_cmdline(bi, tag + hdr_len, tag_len - hdr_len);
 			break;
 		default:
 			/* ATAG_CORE's flags and tags we do not use (serial, revision...). */

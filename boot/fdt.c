@@ -81,7 +81,7 @@ struct fdt_blob {
 
 /* What the walk has seen so far. */
 struct fdt_walk {
-	int depth;			/* -1 outside the root, 0 in the root, 1 in its children */
+	int depth;			/* -1 outside the root, 0 in it, 1 in its children */
 	bool root_done;			/* the root node has been closed */
 	u32 address_cells;		/* the root's, which apply to its children's reg */
 	u32 size_cells;

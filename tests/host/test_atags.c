@@ -364,7 +364,8 @@ static void atags_rejects_list_truncated_by_max_len(void **state)
 		int ret = parse_len(l, len, &bi);
 
 		if (ret != -EINVAL) {
-			print_error("max_len %zu of %zu: expected -EINVAL, saw %d\n", len, full, ret);
+			print_error("max_len %zu of %zu: expected -EINVAL, saw %d\n", len, full,
+				    ret);
 			fail();
 		}
 	}

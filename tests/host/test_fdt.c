@@ -438,7 +438,7 @@ static void fdt_finds_memory_by_name_or_device_type(void **state)
 			    "	memory@a0000000 { reg = <0xa0000000 0x03000000>; };\n"
 			    "	ram@b0000000 {\n"
 			    "		reg = <0xb0000000 0x1000>;\n"
-			    "		device_type = [6d 65 6d 6f 72 79];	/* no NUL */\n"
+			    "		device_type = [6d 65 6d 6f 72 79]; /* no NUL */\n"
 			    "	};\n"
 			    "};\n");
 	struct bootinfo bi;
@@ -460,8 +460,9 @@ static void fdt_keeps_first_four_memory_banks(void **state)
 			    "	#size-cells = <1>;\n"
 			    "	memory@60000000 {\n"
 			    "		device_type = \"memory\";\n"
-			    "		reg = <0x60000000 0x1000 0x61000000 0x1000 0x62000000 0x1000\n"
-			    "		       0x63000000 0x1000 0x64000000 0x1000 0x65000000 0x1000>;\n"
+			    "		reg = <0x60000000 0x1000 0x61000000 0x1000\n"
+			    "		       0x62000000 0x1000 0x63000000 0x1000\n"
+			    "		       0x64000000 0x1000 0x65000000 0x1000>;\n"
 			    "	};\n"
 			    "};\n");
 	struct bootinfo bi;
@@ -482,7 +483,10 @@ static void fdt_reads_memory_and_chosen_only_as_children_of_root(void **state)
 			    "	soc {\n"
 			    "		#address-cells = <1>;\n"
 			    "		#size-cells = <1>;\n"
-			    "		memory@0 { device_type = \"memory\"; reg = <0 0x1000>; };\n"
+			    "		memory@0 {\n"
+			    "			device_type = \"memory\";\n"
+			    "			reg = <0 0x1000>;\n"
+			    "		};\n"
 			    "		chosen {\n"
 			    "			bootargs = \"wrong\";\n"
 			    "			linux,initrd-start = <0x1000>;\n"
@@ -933,7 +937,10 @@ static void fdt_rejects_memory_reg_with_unsupported_cells(void **state)
 			    "/ {\n"
 			    "	#address-cells = <3>;\n"
 			    "	#size-cells = <1>;\n"
-			    "	memory@0 { device_type = \"memory\"; reg = <0 0 0 0x1000>; };\n"
+			    "	memory@0 {\n"
+			    "		device_type = \"memory\";\n"
+			    "		reg = <0 0 0 0x1000>;\n"
+			    "	};\n"
 			    "};\n");
 	struct bootinfo bi;
 
@@ -1010,7 +1017,8 @@ static void fdt_every_prefix_parses_or_fails_cleanly(void **state)
 		int want = len == b.len ? 0 : -EINVAL, ret = parse_len(&b, len, &bi);
 
 		if (ret != want) {
-			print_error("prefix %zu of %zu: expected %d, saw %d\n", len, b.len, want, ret);
+			print_error("prefix %zu of %zu: expected %d, saw %d\n", len, b.len, want,
+				    ret);
 			fail();
 		}
 	}
@@ -1031,8 +1039,9 @@ static void fdt_every_prefix_parses_or_fails_cleanly(void **state)
 		ret = parse_len(&cut, len, &bi);
 		/* Only the whole block holds FDT_END, so every cut must be refused. */
 		if (ret != -EINVAL) {
-			print_error("structure block cut to %zu of %u bytes: expected %d, saw %d\n",
-				    len - off_struct, get32(&moved, H_SIZE_DT_STRUCT), -EINVAL, ret);
+			print_error("struct block cut to %zu of %u bytes: expected %d, saw %d\n",
+				    len - off_struct, get32(&moved, H_SIZE_DT_STRUCT), -EINVAL,
+				    ret);
 			fail();
 		}
 	}

@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: MIT
+/*
+ * Kernel faults on purpose, to check the panic report (tests/qemu/panic_report.sh reads
+ * it). Destructive: each runs only when named on the command line.
+ */
+#include <kernel/ktest.h>
+
+/* noinline and a distinct name each, so the backtrace has something to show. */
+static __attribute__((noinline)) void write_to_null(void)
+{
+	*(volatile u32 *)0 = 0x12345678;
+}
+
+KTEST_DESTRUCTIVE(panic_null_write)
+{
+	write_to_null();
+}
+
+static __attribute__((noinline)) void write_to_text(void)
+{
+	extern char _text[];
+
+	*(volatile u32 *)(_text + 0x100) = 0;
+}
+
+KTEST_DESTRUCTIVE(panic_text_write)
+{
+	write_to_text();
+}
+
+KTEST_DESTRUCTIVE(panic_undefined_instruction)
+{
+	__asm__ volatile(".word 0xe7f000f0");	/* permanently undefined (UDF) */
+}
