@@ -26,7 +26,7 @@ endif
 KCFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft -mno-unaligned-access \
 	-ffreestanding -nostdinc -isystem $(shell $(CC) -print-file-name=include) \
 	-std=gnu11 -O2 -g -Wall -Wextra -Werror -Wno-unused-parameter \
-	-fno-common -fno-strict-aliasing -fno-pic -fno-tree-loop-distribute-patterns \
+	-fno-common -fno-strict-aliasing -fno-pic -fno-tree-loop-distribute-patterns -fno-delete-null-pointer-checks -fno-optimize-sibling-calls \
 	-mapcs-frame -fno-omit-frame-pointer -mno-sched-prolog \
 	-D__KERNEL__ -Iinclude -MMD -MP
 KASFLAGS := $(KCFLAGS) -D__ASSEMBLY__
@@ -38,11 +38,11 @@ KOBJ := $(patsubst %,$(B)/k/%.o,$(KSRC))
 
 all: $(B)/kernel.elf $(B)/kernel.bin $(B)/vexpress-a9.dtb
 
-$(B)/k/%.c.o: %.c
+$(B)/k/%.c.o: %.c Makefile
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC) $(KCFLAGS) -c $< -o $@
 
-$(B)/k/%.S.o: %.S
+$(B)/k/%.S.o: %.S Makefile
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"; $(CC) $(KASFLAGS) -c $< -o $@
 

@@ -20,6 +20,7 @@
 #define BACKTRACE_DEPTH 32
 
 static bool panicking;
+static bool backtrace_shown;	/* die() already printed the one that matters */
 
 static const char *mode_name(u32 cpsr)
 {
@@ -139,8 +140,10 @@ void panic(const char *fmt, ...)
 	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
 
-	__asm__ volatile("mov %0, fp" : "=r"(fp));
-	dump_backtrace((unsigned long)panic, fp);
+	if (!backtrace_shown) {
+		__asm__ volatile("mov %0, fp" : "=r"(fp));
+		dump_backtrace((unsigned long)panic, fp);
+	}
 	printk(KERN_EMERG "Kernel panic - not syncing: %s\n", buf);
 	panic_stop();
 }
@@ -160,6 +163,7 @@ void die(const char *why, struct pt_regs *regs, u32 fsr, u32 far)
 	printk(KERN_EMERG "CPU: 0 PID: %d Comm: %s\n", current->pid, current->comm);
 	show_regs(regs);
 	dump_backtrace(regs->pc, regs->uregs[11]);
+	backtrace_shown = true;
 	panic("Fatal exception");
 }
 

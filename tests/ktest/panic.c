@@ -8,7 +8,11 @@
 /* noinline and a distinct name each, so the backtrace has something to show. */
 static __attribute__((noinline)) void write_to_null(void)
 {
-	*(volatile u32 *)0 = 0x12345678;
+	volatile u32 *p = NULL;
+
+	/* Hide the constant from the optimiser, which may drop a store it can prove is UB. */
+	__asm__("" : "+r"(p));
+	*p = 0x12345678;
 }
 
 KTEST_DESTRUCTIVE(panic_null_write)
