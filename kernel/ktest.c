@@ -28,8 +28,8 @@ static bool selected(const struct ktest *t)
 
 	if (!cmdline_get("ktest", value, sizeof(value)))
 		return false;
-	/* "all" means every test that lets the kernel live on. */
-	if (t->destructive && !strcmp(value, "all"))
+	/* "all" means every test that needs nothing but the plain boot and lets it live on. */
+	if (t->only_when_named && !strcmp(value, "all"))
 		return false;
 	return cmdline_list_has("ktest", t->name);
 }

@@ -20,6 +20,7 @@
 #include <drivers/timer.h>
 #include <drivers/sysreg.h>
 #include <drivers/pl310.h>
+#include <drivers/ramdisk.h>
 #include <asm/cacheflush.h>
 #include <asm/memory.h>
 #include <asm/io.h>
@@ -68,6 +69,8 @@ static void devices_init(void)
 	printk_clock_ready();
 	sp804_tick_init(ioremap(VEXPRESS_TIMER01, 0x1000), IRQ_TIMER01, SP804_CLOCK_HZ, HZ);
 	pl011_enable_rx_irq(IRQ_UART0);
+	if (boot_info.initrd_size)
+		ramdisk_init(boot_info.initrd_start, boot_info.initrd_size);
 }
 
 static void print_banner(void)

@@ -17,6 +17,7 @@
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
 #include <lib/string.h>
+#include <block/blkdev.h>
 #include <asm/irqflags.h>
 
 struct rq {
@@ -106,6 +107,11 @@ void schedule(void)
 {
 	struct task_struct *prev = current, *next;
 	unsigned long flags;
+
+	/* A thread about to sleep must not sit on I/O it is holding back for merging: it may
+	 * be the very I/O it will wait for. */
+	if (prev->plug && prev->state != TASK_RUNNING)
+		blk_flush_plug(prev->plug);
 
 	/* Sleeping with a spinlock held would leave the lock held while others spin on it. */
 	if (WARN_ON_ONCE(prev->ti.preempt_count != 0))

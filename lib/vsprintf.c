@@ -33,6 +33,7 @@ static void put_padded(struct out *o, const char *s, size_t n, int width, bool l
 struct numspec {
 	int width;
 	bool left, zero, plus, space, upper;
+	bool is_signed;		/* '+' and ' ' apply to signed conversions only */
 };
 
 static void put_number(struct out *o, unsigned long long v, bool negative, unsigned int base,
@@ -41,7 +42,10 @@ static void put_number(struct out *o, unsigned long long v, bool negative, unsig
 	const char *digits = ns->upper ? "0123456789ABCDEF" : "0123456789abcdef";
 	char tmp[24];
 	int n = 0, pad;
-	char sign = negative ? '-' : ns->plus ? '+' : ns->space ? ' ' : 0;
+	char sign = negative		      ? '-'
+		    : ns->is_signed && ns->plus  ? '+'
+		    : ns->is_signed && ns->space ? ' '
+						 : 0;
 
 	do {
 		tmp[n++] = digits[v % base];
@@ -145,6 +149,7 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'd':
 		case 'i':
 			is_signed = true;
+			ns.is_signed = true;
 			break;
 		case 'u':
 			break;

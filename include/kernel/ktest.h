@@ -5,8 +5,9 @@
  * thread after boot and prints TAP ("ok 3 - tlb_stale_without_invalidate"), then powers
  * off with the number of failures as the status. tools/run-tests counts the TAP lines.
  *
- * KTEST_DESTRUCTIVE tests crash the kernel on purpose (the panic report tests): they run
- * only when named, never as part of ktest=all.
+ * KTEST_NAMED tests run only when named, never as part of ktest=all: those that crash the
+ * kernel on purpose (the panic report tests) and those that need a device the plain boot
+ * does not have (an initrd, a virtio disk); their QEMU suite boots with it and names them.
  */
 #ifndef KERNEL_KTEST_H
 #define KERNEL_KTEST_H
@@ -17,18 +18,18 @@
 struct ktest {
 	const char *name;
 	void (*fn)(void);
-	bool destructive;
+	bool only_when_named;
 };
 
-#define __KTEST(tname, destr)                                                     \
+#define __KTEST(tname, named)                                                     \
 	static void ktest_##tname(void);                                          \
 	static const struct ktest __ktest_##tname                                 \
 		__attribute__((section(".ktest"), used, aligned(4))) = {          \
-			#tname, ktest_##tname, destr };                           \
+			#tname, ktest_##tname, named };                           \
 	static void ktest_##tname(void)
 
 #define KTEST(name) __KTEST(name, false)
-#define KTEST_DESTRUCTIVE(name) __KTEST(name, true)
+#define KTEST_NAMED(name) __KTEST(name, true)
 
 /* Marks the running test failed; the message says what was expected and what was seen. */
 void ktest_fail(const char *file, int line, const char *fmt, ...) __printf(3, 4);

@@ -11,6 +11,8 @@
 #include <lib/list.h>
 #include <asm/thread_info.h>
 
+struct blk_plug;
+
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1	/* asleep; a signal may wake it (later) */
 #define TASK_UNINTERRUPTIBLE	2	/* asleep until its wakeup, e.g. I/O */
@@ -30,6 +32,7 @@ struct task_struct {
 	int time_slice;
 	struct list_head tasks;		/* all threads */
 	u64 switches;			/* times this thread was switched in */
+	struct blk_plug *plug;		/* bios held back for merging (block/blk-core.c) */
 };
 
 static inline struct task_struct *get_current(void)

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Kernel faults on purpose, to check the panic report (tests/qemu/panic_report.sh reads
- * it). Destructive: each runs only when named on the command line.
+ * it). Each runs only when named on the command line (KTEST_NAMED).
  */
 #include <kernel/ktest.h>
 
@@ -15,7 +15,7 @@ static __attribute__((noinline)) void write_to_null(void)
 	*p = 0x12345678;
 }
 
-KTEST_DESTRUCTIVE(panic_null_write)
+KTEST_NAMED(panic_null_write)
 {
 	write_to_null();
 }
@@ -27,12 +27,12 @@ static __attribute__((noinline)) void write_to_text(void)
 	*(volatile u32 *)(_text + 0x100) = 0;
 }
 
-KTEST_DESTRUCTIVE(panic_text_write)
+KTEST_NAMED(panic_text_write)
 {
 	write_to_text();
 }
 
-KTEST_DESTRUCTIVE(panic_undefined_instruction)
+KTEST_NAMED(panic_undefined_instruction)
 {
 	__asm__ volatile(".word 0xe7f000f0");	/* permanently undefined (UDF) */
 }

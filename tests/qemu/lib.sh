@@ -41,3 +41,22 @@ finish() {
 	echo "1..$_n"
 	((_failed == 0))
 }
+
+# relay_ktests LOG: turn the kernel's TAP lines in LOG into this script's TAP lines (with
+# the failure messages that precede them), so the test names stay the kernel's.
+relay_ktests() {
+	local line msgs=""
+	while IFS= read -r line; do
+		line=${line%$'\r'}
+		[[ $line == '['*'] '* ]] && line=${line#*] }
+		if [[ $line =~ ^#\ .*:[0-9]+:\ (.*)$ ]]; then
+			msgs+="${BASH_REMATCH[1]}; "
+		elif [[ $line =~ ^ok\ [0-9]+\ -\ (.*)$ ]]; then
+			ok "${BASH_REMATCH[1]}"
+			msgs=""
+		elif [[ $line =~ ^not\ ok\ [0-9]+\ -\ (.*)$ ]]; then
+			not_ok "${BASH_REMATCH[1]}" "$msgs"
+			msgs=""
+		fi
+	done <"$1"
+}

@@ -53,6 +53,10 @@ def phys_to_virt(pa):
     return PAGE_OFFSET + (pa - phys_base)
 
 
+EMPTY = ("(the table does not even map the kernel image: paging_init() has not run yet; "
+         "try `break mem_init`)\n")
+
+
 # ---- decoding descriptor fields (ARM ARM B3.5-B3.8, SCTLR.TRE = 0, AFE = 0) -----------
 
 def access(ap2, ap):
@@ -115,17 +119,22 @@ class Mapping:
 
     def attributes(self):
         """What ptdump merges on: everything but the address."""
-        return (self.kind, self.kernel, self.user, self.xn, self.mtype, self.s, self.ng)
+        return (self.kind, self.kernel, self.user, self.xn, self.mtype,
+                self.s and self.normal(), self.ng)
 
     def describe(self, indent):
         """The fields in words, for pgwalk."""
         rights = "kernel %s, user %s" % (WORDS[self.kernel], WORDS[self.user])
-        gdb.write("%sAP=0b%03d (%s), %s\n" % (indent, int(bin(self.ap)[2:]), rights,
+        gdb.write("%sAP=0b%s (%s), %s\n" % (indent, format(self.ap, "03b"), rights,
                   "XN: execute-never" if self.xn else "executable"))
-        gdb.write("%sTEX=%d C=%d B=%d: %s, %s, %s\n" % (
-            indent, self.tex, self.c, self.b, self.mtype,
-            "shareable" if self.s else "not shareable",
+        # S only matters for Normal memory: Device and Strongly-ordered say it in the type.
+        share = ("shareable, " if self.s else "not shareable, ") if self.normal() else ""
+        gdb.write("%sTEX=%d C=%d B=%d: %s, %s%s\n" % (
+            indent, self.tex, self.c, self.b, self.mtype, share,
             "nG: this process only (ASID)" if self.ng else "global"))
+
+    def normal(self):
+        return self.mtype.startswith("Normal")
 
     def summary(self, va):
         perms = "read-only" if self.kernel == "ro" else "read-write"
@@ -172,11 +181,13 @@ which translates the kernel half (0x80000000 and up, TTBR1)."""
         pmd = read_words(pgd + 4 * index, 1)[0]
         gdb.write("virtual 0x%08x: first-level index 0x%03x, second-level index 0x%02x, "
                   "offset 0x%03x\n" % (va, index, va >> 12 & 0xFF, va & 0xFFF))
-        gdb.write("  first level   %s[0x%03x] at 0x%08x = 0x%08x: " % (name, index,
-                  pgd + 4 * index, pmd))
+        gdb.write("  first level   %s[0x%03x] = 0x%08x (at 0x%08x)\n%16s" % (
+                  name, index, pmd, pgd + 4 * index, ""))
         kind = pmd & 3
         if kind == 0:
             gdb.write("fault (nothing mapped in this MiB)\n=> 0x%08x is not mapped\n" % va)
+            if read_words(pgd + 4 * (PAGE_OFFSET >> 20), 1)[0] == 0:
+                gdb.write(EMPTY)
         elif kind == 2 and pmd & (1 << 18):
             gdb.write("supersection (16 MiB): not used by this kernel\n")
         elif kind == 2:
@@ -198,13 +209,16 @@ which translates the kernel half (0x80000000 and up, TTBR1)."""
         page_pa = hw_table & ~0xFFF
         page = phys_to_virt(page_pa)
         i = va >> 12 & 511
-        sw, hw = read_words(page + 4 * i, 1)[0], read_words(page + PTE_HWTABLE_OFF + 4 * i, 1)[0]
-        gdb.write("  pte page      at 0x%08x (physical 0x%08x), entry %d of 512\n"
+        # What the MMU reads: entry (va >> 12) & 255 of the hardware table.
+        hw_entry = phys_to_virt(hw_table) + 4 * (va >> 12 & 255)
+        sw, hw = read_words(page + 4 * i, 1)[0], read_words(hw_entry, 1)[0]
+        gdb.write("  pte page      0x%08x (physical 0x%08x), software entry %d of 512\n"
                   % (page, page_pa, i))
         flags = [n for bit, n in L_PTE_BITS if sw >> bit & 1]
         gdb.write("  software PTE  0x%08x: %s, pfn 0x%05x\n"
                   % (sw, " ".join(flags) if flags else "none (0)", sw >> 12))
-        gdb.write("  hardware PTE  0x%08x: " % hw)
+        gdb.write("  hardware PTE  0x%08x (at 0x%08x, entry %d of the table)\n%16s"
+                  % (hw, hw_entry, va >> 12 & 255, ""))
         if hw & 3 == 0:
             why = ("not present" if not sw & 1 else "old: the first access faults to mark it "
                    "young" if not sw & 2 else "?")
@@ -223,13 +237,18 @@ which translates the kernel half (0x80000000 and up, TTBR1)."""
 
 # ---- ptdump ---------------------------------------------------------------------------
 
-AREAS = [(PAGE_OFFSET, "Kernel linear map (lowmem)"), (VMALLOC_START, "vmalloc() area"),
-         (IOREMAP_START, "ioremap() area"), (IOREMAP_END, "unused (guard)")]
+AREAS = [(0, "User space (TTBR0: not in swapper_pg_dir)"),
+         (PAGE_OFFSET, "Kernel linear map (lowmem)"), (VMALLOC_START, "vmalloc() area"),
+         (IOREMAP_START, "ioremap() area"), (IOREMAP_END, "Unused (guard)")]
+
+
+def area_of(va):
+    return max(i for i, (first, _) in enumerate(AREAS) if first <= va)
 
 
 def size_string(n):
-    for unit, shift in (("G", 30), ("M", 20), ("K", 10)):
-        if n >= 1 << shift and n % (1 << shift) == 0:
+    for unit, shift in (("G", 30), ("M", 20)):
+        if n % (1 << shift) == 0:
             return "%d%s" % (n >> shift, unit)
     return "%dK" % (n >> 10)
 
@@ -238,10 +257,10 @@ class PtDump(gdb.Command):
     """List the kernel's mappings: ptdump [START END]
 
 Walks swapper_pg_dir from START to END (default 0x80000000 to the top) and prints
-one line per run of entries with the same attributes: virtual range, size, section
-or page, kernel permissions (and the user's, if any), memory type, and the physical
-start when the run is physically contiguous. Like Linux's
-/sys/kernel/debug/kernel_page_tables."""
+one line per run of neighbouring entries with the same attributes that map
+contiguous physical memory: virtual range, size, section or page, permissions
+(kernel, and the user's if any), memory type, and the physical start. Like
+Linux's /sys/kernel/debug/kernel_page_tables."""
 
     def __init__(self):
         super().__init__("ptdump", gdb.COMMAND_DATA)
@@ -250,39 +269,37 @@ start when the run is physically contiguous. Like Linux's
         argv = gdb.string_to_argv(arg)
         if len(argv) not in (0, 2):
             raise gdb.GdbError("usage: ptdump [START END]")
-        start, end = (address_of(argv[0]), address_of(argv[1])) if argv else (PAGE_OFFSET, 1 << 32)
-        if argv and end == 0:
-            end = 1 << 32
+        start, end = PAGE_OFFSET, 1 << 32
+        if argv:
+            start, end = address_of(argv[0]), address_of(argv[1]) or 1 << 32
         pgd = read_words(address_of("&swapper_pg_dir"), 4096)
-        run = None          # [start va, end va, attributes, first pa, contiguous, Mapping]
-        area = [a for a in AREAS if a[0] <= start]
-        area_i = len(area) - 1
 
+        # Merge neighbours (no gap between them, virtual or physical) with the same
+        # attributes into runs.
+        runs = []       # [first va, end va, key, first pa, Mapping]
         for va, m in self.entries(pgd, start, end):
-            while area_i + 1 < len(AREAS) and va >= AREAS[area_i + 1][0]:
-                area_i += 1
-                self.flush(run)
-                run = None
-            if area_i >= 0 and (run is None or m is None) and getattr(self, "_shown", None) != area_i:
-                self.flush(run)
-                run = None
-                gdb.write("---[ %s ]---\n" % AREAS[area_i][1])
-                self._shown = area_i
-            if m is None:
-                self.flush(run)
-                run = None
-            elif run and run[1] == va and run[2] == m.attributes():
-                run[1] = va + m.size
-                run[4] = run[4] and m.pa == run[3] + (va - run[0])
+            key = (area_of(va),) + m.attributes()
+            last = runs[-1] if runs else None
+            if last and last[1] == va and last[2] == key and m.pa == last[3] + (va - last[0]):
+                last[1] = va + m.size
             else:
-                self.flush(run)
-                run = [va, va + m.size, m.attributes(), m.pa, True, m]
-        self.flush(run)
-        self._shown = None
+                runs.append([va, va + m.size, key, m.pa, m])
 
-    def entries(self, pgd, start, end):
-        """(va, Mapping) for each mapped section or page in [start, end); (va, None) for
-        each unmapped MiB, which ends a run."""
+        if not runs:
+            gdb.write(EMPTY)
+        area = None
+        for va, va_end, key, pa, m in runs:
+            if key[0] != area:
+                area = key[0]
+                gdb.write("---[ %s ]---\n" % AREAS[area][1])
+            gdb.write("0x%08x-0x%08x %5s  %-7s  %-13s  %-13s %-7s%s -> 0x%08x\n" % (
+                va, va_end & 0xFFFFFFFF, size_string(va_end - va), m.kind,
+                perm_string(m.kernel, m.user, m.xn), short_type(m.mtype),
+                "shared" if key[6] else "", " nG" if m.ng else "", pa))
+
+    @staticmethod
+    def entries(pgd, start, end):
+        """(va, Mapping) for each section or small page mapped in [start, end)."""
         va = start & 0xFFF00000
         while va < end:
             pmd = pgd[va >> 20]
@@ -291,23 +308,9 @@ start when the run is physically contiguous. Like Linux's
             elif pmd & 3 == 1:
                 table = read_words(phys_to_virt(pmd & 0xFFFFFC00), 256)
                 for i, hw in enumerate(table):
-                    page_va = va + (i << 12)
-                    if start <= page_va < end:
-                        yield page_va, Mapping.small_page(hw) if hw & 2 else None
-            else:
-                yield va, None
+                    if hw & 2 and start <= va + (i << 12) < end:
+                        yield va + (i << 12), Mapping.small_page(hw)
             va += 1 << 20
-
-    @staticmethod
-    def flush(run):
-        if not run:
-            return
-        va, va_end, _, pa, contiguous, m = run
-        phys = "-> 0x%08x" % pa if contiguous else "(scattered)"
-        gdb.write("0x%08x-0x%08x %6s  %-7s  %-14s  %-26s%s%s %s\n" % (
-            va, va_end & 0xFFFFFFFF, size_string(va_end - va), m.kind,
-            perm_string(m.kernel, m.user, m.xn), short_type(m.mtype),
-            " shared" if m.s else "", " nG" if m.ng else "", phys))
 
 
 # ---- dmesg ----------------------------------------------------------------------------
@@ -324,8 +327,8 @@ sizeof(log_buf) bytes, log_end counts every byte ever logged."""
     def invoke(self, arg, from_tty):
         buf = gdb.parse_and_eval("log_buf")
         size = buf.type.sizeof
-        end = int(gdb.parse_and_eval("log_end"))
         try:
+            end = int(gdb.parse_and_eval("log_end"))
             data = bytes(gdb.selected_inferior().read_memory(buf.address, size))
         except gdb.MemoryError:
             raise gdb.GdbError("cannot read log_buf: is the MMU on yet?")
