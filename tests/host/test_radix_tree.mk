@@ -1,0 +1,1 @@
+HOST_SRCS_test_radix_tree := lib/radix-tree.c
