@@ -30,6 +30,7 @@
 void console_register(void);
 void printk_clock_ready(void);
 void time_init_clock(u32 rate);
+void page_wait_table_init(void);
 
 struct bootinfo boot_info;
 
@@ -136,6 +137,7 @@ void start_kernel(phys_addr_t boot_blob, u32 machine_type)
 	mem_init(&boot_info);
 
 	sched_init();
+	page_wait_table_init();
 	devices_init();
 	print_banner();
 	printk(KERN_INFO "machine type 0x%x\n", machine_type);

@@ -102,7 +102,7 @@ int vprintk(const char *fmt, va_list args)
 
 	log_store(prefix, plen);
 	log_store(text, len);
-	if (console_ready && level <= console_loglevel) {
+	if (console_ready && level < console_loglevel) {
 		pl011_write(prefix, plen);
 		pl011_write(text, len);
 	}

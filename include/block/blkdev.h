@@ -103,6 +103,13 @@ void blk_finish_plug(struct blk_plug *plug);
 /* Dispatches what a plug holds, keeping it in place (also when its thread goes to sleep). */
 void blk_flush_plug(struct blk_plug *plug);
 
+/* The block device's own page cache (block/bdev.c): its inode, made on first use (NULL
+ * without memory), and single-page I/O on it. The read completes asynchronously: the page
+ * is marked uptodate or PG_error and unlocked from the driver's completion. */
+struct inode *bdev_inode(struct block_device *bdev);
+int bdev_read_page_async(struct block_device *bdev, struct page *page, sector_t sector);
+int bdev_write_page_sync(struct block_device *bdev, struct page *page, sector_t sector);
+
 /* Walks the segments of a request: fn(page, offset, len, arg) for each, in sector order. */
 void rq_for_each_segment(struct request *rq,
 			 void (*fn)(struct page *page, unsigned int off, unsigned int len, void *arg),

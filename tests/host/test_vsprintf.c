@@ -206,20 +206,20 @@ static void string_precision_reads_no_further_than_it_prints(void **state)
 {
 	/* Exactly 3 bytes on the heap, no NUL: AddressSanitizer stops any read past them. */
 	char *abc = malloc(3);
-	char out[16];
-	int n;
+	char out3[16], out2[16];
+	int n3, n2;
 
 	assert_non_null(abc);
 	memcpy(abc, "abc", 3);
-	n = kernel_snprintf(out, sizeof(out), "[%.3s]", abc);
-	if (n != 5 || strcmp(out, "[abc]"))
-		fail_msg("snprintf(\"[%%.3s]\", unterminated \"abc\"): expected \"[abc]\" returning 5, "
-			 "seen \"%s\" returning %d", out, n);
-	n = kernel_snprintf(out, sizeof(out), "[%.*s]", 2, abc);
-	if (n != 4 || strcmp(out, "[ab]"))
-		fail_msg("snprintf(\"[%%.*s]\", 2, unterminated \"abc\"): expected \"[ab]\" returning "
-			 "4, seen \"%s\" returning %d", out, n);
+	n3 = kernel_snprintf(out3, sizeof(out3), "[%.3s]", abc);
+	n2 = kernel_snprintf(out2, sizeof(out2), "[%.*s]", 2, abc);
 	free(abc);
+	if (n3 != 5 || strcmp(out3, "[abc]"))
+		fail_msg("snprintf(\"[%%.3s]\", unterminated \"abc\"): expected \"[abc]\" returning "
+			 "5, seen \"%s\" returning %d", out3, n3);
+	if (n2 != 4 || strcmp(out2, "[ab]"))
+		fail_msg("snprintf(\"[%%.*s]\", 2, unterminated \"abc\"): expected \"[ab]\" returning "
+			 "4, seen \"%s\" returning %d", out2, n2);
 }
 
 static void length_modifiers_match_libc(void **state)

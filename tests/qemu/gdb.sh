@@ -120,12 +120,12 @@ for ((i = 0; i < 50; i++)); do
 	sleep 0.1
 done
 if kill -0 "$qpid" 2>/dev/null; then
-	status="still running 5 s after gdb ended (gdb status $gdb_status)"
+	status="none: still running 5 s after gdb ended (killed on exit)"
 else
 	wait "$qpid"
 	status=$?
+	qpid=
 fi
-qpid=
 
 # section NAME: the gdb output from the line @@NAME to the next marker, in $TMP/NAME.
 section() {

@@ -109,13 +109,17 @@ class Mapping:
 
     @staticmethod
     def section(d):
-        return Mapping("section", d & 0xFFF00000, 1 << 20, d >> 15 & 1, d >> 10 & 3,
-                       d >> 4 & 1, d >> 12 & 7, d >> 3 & 1, d >> 2 & 1, d >> 16 & 1, d >> 17 & 1)
+        # [31:20] base | 17 nG | 16 S | 15 AP2 | 14:12 TEX | 11:10 AP | 4 XN | 3 C | 2 B
+        return Mapping("section", pa=d & 0xFFF00000, size=1 << 20,
+                       ap2=d >> 15 & 1, ap=d >> 10 & 3, xn=d >> 4 & 1,
+                       tex=d >> 12 & 7, c=d >> 3 & 1, b=d >> 2 & 1, s=d >> 16 & 1, ng=d >> 17 & 1)
 
     @staticmethod
     def small_page(d):
-        return Mapping("page", d & 0xFFFFF000, 1 << 12, d >> 9 & 1, d >> 4 & 3,
-                       d & 1, d >> 6 & 7, d >> 3 & 1, d >> 2 & 1, d >> 10 & 1, d >> 11 & 1)
+        # [31:12] base | 11 nG | 10 S | 9 AP2 | 8:6 TEX | 5:4 AP | 3 C | 2 B | 0 XN
+        return Mapping("page", pa=d & 0xFFFFF000, size=1 << 12,
+                       ap2=d >> 9 & 1, ap=d >> 4 & 3, xn=d & 1,
+                       tex=d >> 6 & 7, c=d >> 3 & 1, b=d >> 2 & 1, s=d >> 10 & 1, ng=d >> 11 & 1)
 
     def attributes(self):
         """What ptdump merges on: everything but the address."""
