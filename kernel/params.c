@@ -67,22 +67,23 @@ bool cmdline_get(const char *name, char *buf, size_t len)
 
 bool cmdline_list_has(const char *name, const char *item)
 {
-	char value[256];
+	const char *p = find_word(name);
 	size_t n = strlen(item);
-	const char *p = value;
 
-	if (!cmdline_get(name, value, sizeof(value)))
+	if (!p || p[strlen(name)] != '=')
 		return false;
-	if (!strcmp(value, "all"))
+	p += strlen(name) + 1;
+	/* Walk the comma-separated value in place: it may be longer than any buffer. */
+	if (!strncmp(p, "all", 3) && (p[3] == ' ' || p[3] == '\0'))
 		return true;
-	while (*p) {
-		const char *end = strchr(p, ',');
+	while (*p && *p != ' ') {
+		const char *end = p;
 
-		if (!end)
-			end = p + strlen(p);
+		while (*end && *end != ',' && *end != ' ')
+			end++;
 		if ((size_t)(end - p) == n && !strncmp(p, item, n))
 			return true;
-		p = *end ? end + 1 : end;
+		p = *end == ',' ? end + 1 : end;
 	}
 	return false;
 }
