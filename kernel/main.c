@@ -21,6 +21,7 @@
 #include <drivers/sysreg.h>
 #include <drivers/pl310.h>
 #include <drivers/ramdisk.h>
+#include <drivers/virtio.h>
 #include <asm/cacheflush.h>
 #include <asm/memory.h>
 #include <asm/io.h>
@@ -72,6 +73,7 @@ static void devices_init(void)
 	pl011_enable_rx_irq(IRQ_UART0);
 	if (boot_info.initrd_size)
 		ramdisk_init(boot_info.initrd_start, boot_info.initrd_size);
+	virtio_mmio_probe_all();
 }
 
 static void print_banner(void)

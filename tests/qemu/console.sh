@@ -3,7 +3,7 @@
 # PL011 receive interrupt.
 . "$(dirname "$0")/lib.sh"
 
-{ sleep 1; printf 'hello kernel\n'; sleep 5; } |
+{ sleep 1; printf "hello kernel\n"; sleep 1; } |
 	tools/qemu-run --timeout 20 --append "ktest=console_reads_a_typed_line_by_interrupt" \
 		>"$TMP/log" 2>&1
 status=$?
