@@ -36,7 +36,7 @@ KSRC := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/*.S mm/*.c mm/*.S drivers
 	tests/ktest/*.c)
 KOBJ := $(patsubst %,$(B)/k/%.o,$(KSRC))
 
-all: $(B)/kernel.elf $(B)/kernel.bin $(B)/vexpress-a9.dtb
+all: $(B)/kernel.elf $(B)/kernel.bin $(B)/vexpress-a9.dtb $(B)/rootfs.img
 
 $(B)/k/%.c.o: %.c Makefile
 	@mkdir -p $(dir $@)
@@ -78,6 +78,13 @@ $(B)/vexpress-a9.dtb: boot/vexpress-a9.dts
 	dtc -q -I dts -O dtb -o $@ $<
 
 -include $(shell find $(B)/k -name '*.d' 2>/dev/null)
+
+# The root filesystem: rootfs/ (and, later, the user programs) staged in build/rootfs/ and
+# made into an ext2 image by mke2fs -d; tools/qemu-run passes it as the initrd.
+ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
+$(B)/rootfs.img: $(ROOTFS_FILES) tools/mkrootfs
+	@echo "  MKROOTFS $@"
+	@tools/mkrootfs $(B)/rootfs $@
 
 # ---- host unit tests ------------------------------------------------------------------
 # Each tests/host/test_NAME.c has a tests/host/test_NAME.mk that sets
