@@ -132,6 +132,20 @@ struct inode *namei(const char *path)
 	return walk(&nd, cwd(), path, true);
 }
 
+/* Like namei, but a symbolic link at the end of path is returned itself (lstat). */
+struct inode *lnamei(const char *path)
+{
+	struct nameidata nd = { 0 };
+
+	if (!root_inode)
+		return ERR_PTR(-ENOENT);
+	if (strnlen(path, PATH_MAX) == PATH_MAX)
+		return ERR_PTR(-ENAMETOOLONG);
+	if (!*path)
+		return ERR_PTR(-ENOENT);
+	return walk(&nd, cwd(), path, false);
+}
+
 /*
  * For create/unlink/mkdir/rmdir: the directory that holds the last component, referenced,
  * and the component itself (*name, *len: inside path). "a/b/" has last component "b".

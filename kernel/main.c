@@ -26,12 +26,15 @@
 #include <asm/memory.h>
 #include <asm/io.h>
 #include <lib/string.h>
+#include <fs/fs.h>
+#include <block/blkdev.h>
 #include <asm/irqflags.h>
 
 void console_register(void);
 void printk_clock_ready(void);
 void time_init_clock(u32 rate);
 void page_wait_table_init(void);
+void ext2_init(void);
 
 struct bootinfo boot_info;
 
@@ -110,9 +113,23 @@ static void print_banner(void)
 	printk(KERN_INFO "Kernel command line: %s\n", saved_command_line());
 }
 
+/* Mounts the root filesystem: root=DEV (default /dev/ram0, the initrd) as ext2. */
+static void prepare_namespace(void)
+{
+	char dev[32] = "/dev/ram0";
+
+	cmdline_get("root", dev, sizeof(dev));
+	if (!lookup_bdev(dev)) {
+		printk(KERN_WARNING "VFS: no root device %s: running without a filesystem\n", dev);
+		return;
+	}
+	mount_root(dev, "ext2");
+}
+
 /* The first kernel thread: runs what the command line asks for. */
 static int kernel_init(void *unused)
 {
+	prepare_namespace();
 	if (ktest_requested())
 		machine_power_off(ktest_run_selected());
 	printk(KERN_INFO "Nothing to run yet: idling (interrupts on, CPU in wfi)\n");
@@ -140,6 +157,7 @@ void start_kernel(phys_addr_t boot_blob, u32 machine_type)
 
 	sched_init();
 	page_wait_table_init();
+	ext2_init();
 	devices_init();
 	print_banner();
 	printk(KERN_INFO "machine type 0x%x\n", machine_type);

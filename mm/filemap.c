@@ -16,6 +16,7 @@
 #include <kernel/errno.h>
 #include <kernel/panic.h>
 #include <lib/string.h>
+#include <block/blkdev.h>
 
 struct page_cache_stats page_cache_stats;
 
@@ -204,6 +205,34 @@ int filemap_write_and_wait(struct address_space *mapping)
 	return err;
 }
 
+/* Takes a locked page that belongs to mapping out of it. */
+static void delete_from_page_cache(struct address_space *mapping, struct page *page)
+{
+	unsigned long flags;
+
+	spin_lock_irqsave(&mapping->tree_lock, flags);
+	radix_tree_delete(&mapping->page_tree, page->index);
+	mapping->nrpages--;
+	page_cache_stats.nr_pages--;
+	spin_unlock_irqrestore(&mapping->tree_lock, flags);
+	page->mapping = NULL;
+	clear_page_dirty(page);
+	put_page(page);		/* the page cache's reference */
+}
+
+void invalidate_mapping_page(struct address_space *mapping, unsigned long index)
+{
+	struct page *page = find_get_page(mapping, index);
+
+	if (!page)
+		return;
+	lock_page(page);
+	if (page->mapping == mapping)
+		delete_from_page_cache(mapping, page);
+	unlock_page(page);
+	put_page(page);
+}
+
 void truncate_inode_pages(struct address_space *mapping, unsigned long start)
 {
 	struct page *pages[GANG];
@@ -222,20 +251,58 @@ void truncate_inode_pages(struct address_space *mapping, unsigned long start)
 			struct page *page = pages[i];
 
 			lock_page(page);
-			if (page->mapping == mapping) {
-				spin_lock_irqsave(&mapping->tree_lock, flags);
-				radix_tree_delete(&mapping->page_tree, indices[i]);
-				mapping->nrpages--;
-				page_cache_stats.nr_pages--;
-				spin_unlock_irqrestore(&mapping->tree_lock, flags);
-				page->mapping = NULL;
-				clear_page_dirty(page);
-				put_page(page);		/* the page cache's reference */
-			}
+			if (page->mapping == mapping)
+				delete_from_page_cache(mapping, page);
 			unlock_page(page);
 			put_page(page);
 		}
 	}
+}
+
+/* ---- readahead ------------------------------------------------------------------------ */
+
+#define READAHEAD_PAGES 32	/* 128 KiB */
+
+/*
+ * Starts reads of the pages [index, index + nr) that are not cached yet, without waiting,
+ * under a plug: consecutive pages on consecutive blocks reach the driver as a few large
+ * requests instead of one request per page. Readers then find the pages locked and sleep on
+ * the page lock until their part has arrived.
+ */
+void page_cache_readahead(struct address_space *mapping, unsigned long index, unsigned long nr)
+{
+	struct blk_plug plug;
+	unsigned long i;
+
+	blk_start_plug(&plug);
+	for (i = index; i < index + nr; i++) {
+		struct page *page = find_get_page(mapping, i);
+
+		if (page) {
+			put_page(page);
+			continue;
+		}
+		page = find_or_create_page(mapping, i);
+		if (!page)
+			break;
+		if (PageUptodate(page)) {
+			unlock_page(page);
+		} else {
+			page_cache_stats.readahead++;
+			mapping->a_ops->readpage(NULL, page);	/* unlocks when the I/O is done */
+		}
+		put_page(page);
+	}
+	blk_finish_plug(&plug);
+}
+
+/* The window at index (if any of it is inside the file), not waited for. */
+static void page_cache_readahead_async(struct address_space *mapping, unsigned long index,
+				       unsigned long last)
+{
+	if (index <= last)
+		page_cache_readahead(mapping, index,
+				     min((unsigned long)READAHEAD_PAGES, last - index + 1));
 }
 
 /* ---- read(2) and write(2) through the page cache -------------------------------------- */
@@ -246,13 +313,29 @@ ssize_t generic_file_read(struct file *file, char *buf, size_t len, loff_t *pos)
 	size_t done = 0;
 
 	while (done < len && *pos < inode->i_size) {
-		unsigned long index = *pos >> PAGE_SHIFT;
+		unsigned long index = *pos >> PAGE_SHIFT, last;
 		unsigned int off = *pos & (PAGE_SIZE - 1);
 		size_t n = min((size_t)(PAGE_SIZE - off), len - done);
 		struct page *page;
 
 		if ((loff_t)n > inode->i_size - *pos)
 			n = inode->i_size - *pos;
+		/* Not cached: read this page and the next ones of the file in one go. */
+		page = find_get_page(inode->i_mapping, index);
+		last = (inode->i_size - 1) >> PAGE_SHIFT;
+		if (!page) {
+			/* A miss: read this window now, and the next one behind it. */
+			page_cache_readahead(inode->i_mapping, index,
+					     min((unsigned long)READAHEAD_PAGES, last - index + 1));
+			page_cache_readahead_async(inode->i_mapping, index + READAHEAD_PAGES, last);
+		} else {
+			/* At the start of a window: keep the next one in flight, so a sequential
+			 * reader rarely waits for the disk. */
+			if (index % READAHEAD_PAGES == 0)
+				page_cache_readahead_async(inode->i_mapping, index + READAHEAD_PAGES,
+							   last);
+			put_page(page);
+		}
 		page = read_cache_page(inode->i_mapping, index);
 		if (IS_ERR(page))
 			return done ? (ssize_t)done : PTR_ERR(page);

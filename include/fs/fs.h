@@ -198,6 +198,7 @@ int generic_file_fsync(struct file *file);
 
 /* Path lookup and namespace operations (fs/namei.c). */
 struct inode *namei(const char *path);				/* ERR_PTR */
+struct inode *lnamei(const char *path);		/* a final symlink is not followed */
 int vfs_mkdir(const char *path, umode_t mode);
 int vfs_unlink(const char *path);
 int vfs_rmdir(const char *path);

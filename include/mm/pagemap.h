@@ -67,9 +67,14 @@ struct page *find_or_create_page(struct address_space *mapping, unsigned long in
  * reference; ERR_PTR(-EIO) if the read failed, ERR_PTR(-ENOMEM). */
 struct page *read_cache_page(struct address_space *mapping, unsigned long index);
 
+/* Starts reading up to nr pages from index that are not cached, without waiting. */
+void page_cache_readahead(struct address_space *mapping, unsigned long index, unsigned long nr);
+
 void set_page_dirty(struct page *page);
 /* Writes every dirty page of the mapping through a_ops->writepage and waits. First error. */
 int filemap_write_and_wait(struct address_space *mapping);
+/* Drops the page at index from the cache, dirty or not (its disk block got a new owner). */
+void invalidate_mapping_page(struct address_space *mapping, unsigned long index);
 /* Removes every page at index >= start from the cache (they must not be dirty or mapped). */
 void truncate_inode_pages(struct address_space *mapping, unsigned long start);
 
@@ -77,7 +82,8 @@ void truncate_inode_pages(struct address_space *mapping, unsigned long start);
 struct page_cache_stats {
 	unsigned long nr_pages;		/* pages in all page caches */
 	unsigned long nr_dirty;
-	unsigned long hits, misses;
+	unsigned long hits, misses;	/* read_cache_page found the page uptodate, or not */
+	unsigned long readahead;	/* pages read ahead of the reader */
 };
 extern struct page_cache_stats page_cache_stats;
 
