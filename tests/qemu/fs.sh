@@ -60,6 +60,15 @@ else
 	sed 's/^/#   /' "$TMP/diff.txt" | head -20
 fi
 
+# ---- 1b. a corrupt root image is refused with a message, and the kernel carries on -------
+cp "$TMP/root.img" "$TMP/bad.img"
+printf '\x34\x12' | dd of="$TMP/bad.img" bs=1 seek=$((1024 + 56)) conv=notrunc 2>/dev/null
+run "$TMP/bad.log" --mem 256M --initrd "$TMP/bad.img" --append "ktest=kernel_sections_have_their_permissions"
+status=$?
+expect_status corrupt_root_image_does_not_stop_the_kernel "$status" 0
+expect_line corrupt_root_image_is_refused_with_the_reason "$TMP/bad.log" "ext2: bad magic 0x1234"
+expect_line corrupt_root_image_is_not_mounted "$TMP/bad.log" "VFS: cannot mount root"
+
 # ---- 2. writes on a virtio disk ------------------------------------------------------------
 "$MKE2FS" -q -t ext2 -b 4096 "$TMP/disk.img" 64M >/dev/null
 run "$TMP/write.log" --disk "$TMP/disk.img" --append "ktest=ext2_writes_survive_unmount"
