@@ -32,7 +32,7 @@ KCFLAGS := -mcpu=cortex-a9 -marm -mfloat-abi=soft -mno-unaligned-access \
 KASFLAGS := $(KCFLAGS) -D__ASSEMBLY__
 LIBGCC  := $(shell $(CC) -mcpu=cortex-a9 -marm -print-libgcc-file-name)
 
-KSRC := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/*.S mm/*.c mm/*.S drivers/*.c lib/*.c block/*.c fs/*.c fs/ext2/*.c \
+KSRC := $(wildcard boot/*.S boot/*.c kernel/*.c kernel/*.S mm/*.c mm/*.S drivers/*.c lib/*.c lib/*.S block/*.c fs/*.c fs/ext2/*.c \
 	tests/ktest/*.c)
 KOBJ := $(patsubst %,$(B)/k/%.o,$(KSRC))
 

@@ -120,7 +120,7 @@ void iput(struct inode *inode)
 	if (!last)
 		return;
 	truncate_inode_pages(inode->i_mapping, 0);
-	if (sb->s_op->evict_inode)
+	if (sb->s_op && sb->s_op->evict_inode)
 		sb->s_op->evict_inode(inode);
 	kfree(inode->i_private);
 	kfree(inode);

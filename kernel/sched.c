@@ -35,6 +35,7 @@ static struct task_struct *dead_task;	/* freed by the next thread to run */
 char init_thread_union[THREAD_SIZE] __aligned(THREAD_SIZE);
 
 struct task_struct init_task = {
+	.ti.kernel_ds = true,
 	.state = TASK_RUNNING,
 	.pid = 0,
 	.comm = "swapper",
@@ -191,6 +192,9 @@ struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name)
 	}
 	strlcpy(p->comm, name, sizeof(p->comm));
 	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->children);
+	INIT_LIST_HEAD(&p->sibling);
+	p->ti.kernel_ds = true;		/* kernel threads pass kernel buffers to read/write */
 	/* __switch_to will "return" into ret_from_fork, which calls fn(arg) = r4(r5). */
 	p->ti.cpu_context.r4 = (u32)fn;
 	p->ti.cpu_context.r5 = (u32)arg;

@@ -17,6 +17,7 @@
 #include <kernel/panic.h>
 #include <lib/string.h>
 #include <block/blkdev.h>
+#include <kernel/uaccess.h>
 
 struct page_cache_stats page_cache_stats;
 
@@ -339,7 +340,10 @@ ssize_t generic_file_read(struct file *file, char *buf, size_t len, loff_t *pos)
 		page = read_cache_page(inode->i_mapping, index);
 		if (IS_ERR(page))
 			return done ? (ssize_t)done : PTR_ERR(page);
-		memcpy(buf + done, (char *)page_address(page) + off, n);
+		if (copy_to_user(buf + done, (char *)page_address(page) + off, n)) {
+			put_page(page);
+			return done ? (ssize_t)done : -EFAULT;
+		}
 		put_page(page);
 		done += n;
 		*pos += n;
@@ -370,6 +374,7 @@ ssize_t generic_file_write(struct file *file, const char *buf, size_t len, loff_
 	struct address_space *mapping = inode->i_mapping;
 	size_t done = 0;
 	int err = 0;
+	char probe;
 
 	mutex_lock(&inode->i_mutex);
 	if (file->f_flags & O_APPEND)
@@ -380,6 +385,12 @@ ssize_t generic_file_write(struct file *file, const char *buf, size_t len, loff_
 		size_t n = min((size_t)(PAGE_SIZE - off), len - done);
 		struct page *page;
 
+		/* Touch the source first: faulting it in later, with the page locked, could
+		 * deadlock if it is a mapping of this very page. */
+		if (copy_from_user(&probe, buf + done, 1)) {
+			err = -EFAULT;
+			break;
+		}
 		if (mapping->a_ops->write_begin) {
 			err = mapping->a_ops->write_begin(inode, index);
 			if (err)
@@ -398,7 +409,16 @@ ssize_t generic_file_write(struct file *file, const char *buf, size_t len, loff_
 				break;
 			}
 		}
-		memcpy((char *)page_address(page) + off, buf + done, n);
+		if (copy_from_user((char *)page_address(page) + off, buf + done, n)) {
+			/* A short copy leaves garbage only if the page had no valid data. */
+			if (!PageUptodate(page))
+				memset(page_address(page), 0, PAGE_SIZE);
+			SetPageUptodate(page);
+			unlock_page(page);
+			put_page(page);
+			err = -EFAULT;
+			break;
+		}
 		SetPageUptodate(page);
 		set_page_dirty(page);
 		unlock_page(page);

@@ -26,6 +26,10 @@ struct thread_info {
 	struct cpu_context cpu_context;	/* must be first: __switch_to stores at offset 0 */
 	int preempt_count;		/* > 0: this thread must not be preempted */
 	volatile int need_resched;	/* set by the tick or a wakeup: call schedule() soon */
+	/* true: "user" pointers may point anywhere, so kernel code can call read/write paths
+	 * with kernel buffers (kernel threads; Linux's set_fs(KERNEL_DS)). false: user
+	 * pointers must lie below TASK_SIZE (every user process). */
+	bool kernel_ds;
 };
 
 static inline struct thread_info *current_thread_info(void)

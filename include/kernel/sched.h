@@ -12,6 +12,10 @@
 #include <asm/thread_info.h>
 
 struct blk_plug;
+struct mm_struct;
+struct files_struct;
+struct inode;
+struct wait_queue_head;
 
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1	/* asleep; a signal may wake it (later) */
@@ -33,7 +37,24 @@ struct task_struct {
 	struct list_head tasks;		/* all threads */
 	u64 switches;			/* times this thread was switched in */
 	struct blk_plug *plug;		/* bios held back for merging (block/blk-core.c) */
+
+	/* A process (kernel/fork.c, kernel/exit.c); kernel threads have mm == NULL. */
+	struct mm_struct *mm;
+	struct task_struct *parent;
+	struct list_head children;	/* processes this one forked */
+	struct list_head sibling;	/* in parent->children */
+	int exit_state;			/* 0, or EXIT_ZOMBIE once it has exited */
+	int exit_code;			/* the wait status (include/kernel/exit.h) */
+	struct files_struct *files;
+	struct inode *cwd;
+	unsigned long sigpending;	/* bit n: signal n is pending */
+	unsigned long blocked;		/* bit n: signal n is blocked */
+	struct wait_queue_head *wait_chldexit;	/* where wait4 sleeps (its own, kmalloc'd) */
+	u64 start_ns;
+	unsigned long min_flt, maj_flt;	/* page faults without and with I/O */
 };
+
+#define EXIT_ZOMBIE 16
 
 static inline struct task_struct *get_current(void)
 {
