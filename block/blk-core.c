@@ -117,7 +117,10 @@ static void plug_add(struct blk_plug *plug, struct block_device *bdev)
 
 void submit_bio(struct bio *bio)
 {
-	struct request_queue *q = &bio->bi_bdev->queue;
+	/* Once the bio is queued, a completion may end and free it at any moment (even while
+	 * we are plugged: another thread's completion runs the queue): read what we need now. */
+	struct block_device *bdev = bio->bi_bdev;
+	struct request_queue *q = &bdev->queue;
 	struct request *rq;
 	unsigned long flags;
 	int err = bio_check(bio);
@@ -148,7 +151,7 @@ void submit_bio(struct bio *bio)
 	}
 
 	if (current->plug)
-		plug_add(current->plug, bio->bi_bdev);
+		plug_add(current->plug, bdev);
 	else
 		blk_run_queue(q);
 }

@@ -97,6 +97,7 @@ vector_fiq:
  */
 	.globl	ret_from_exception
 ret_from_exception:
+	clrex				@ no exclusive reservation survives an exception (A3.4.4)
 	ldr	r0, [sp, #S_PSR]
 	and	r0, r0, #PSR_MODE_MASK
 	cmp	r0, #PSR_MODE_USR
@@ -130,7 +131,21 @@ __switch_to:
 ret_from_fork:
 	bl	schedule_tail
 	mov	fp, #0
+	cmp	r4, #0			@ no function: a forked process, back to user mode
+	beq	ret_to_user
 	mov	r0, r5
 	blx	r4
 	bl	kthread_exit
 	b	.
+
+/*
+ * void start_user(struct pt_regs *regs): leave the kernel for user mode with regs, the frame
+ * at the top of this thread's stack (after exec). Also the way out of a fork's child.
+ */
+	.globl	start_user
+start_user:
+	mov	sp, r0
+ret_to_user:
+	mov	r0, sp
+	bl	exit_to_user_mode
+	b	ret_from_exception

@@ -5,6 +5,7 @@
  * links (at most MAX_SYMLINKS of them, so a loop ends with -ELOOP).
  */
 #include <fs/fs.h>
+#include <kernel/sched.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <mm/slab.h>
@@ -115,8 +116,10 @@ static struct inode *walk(struct nameidata *nd, struct inode *start, const char 
 
 static struct inode *cwd(void)
 {
-	ihold(root_inode);	/* processes, with their own cwd, come later */
-	return root_inode;
+	struct inode *dir = current->cwd ? current->cwd : root_inode;
+
+	ihold(dir);
+	return dir;
 }
 
 struct inode *namei(const char *path)

@@ -7,6 +7,7 @@
 #include <kernel/spinlock.h>
 #include <drivers/gic.h>
 #include <asm/ptrace.h>
+#include <kernel/syscalls.h>
 
 struct irq_desc {
 	irq_handler_t handler;
@@ -74,7 +75,9 @@ void do_irq(struct pt_regs *regs)
 		gic_eoi(iar);
 	}
 	/* Kernel preemption point: the tick may have used up this thread's time slice. */
-	if (need_resched() && preempt_count() == 0)
+	if (user_mode(regs))
+		exit_to_user_mode(regs);	/* also handles a reschedule */
+	else if (need_resched() && preempt_count() == 0)
 		preempt_schedule_irq();
 }
 

@@ -27,6 +27,8 @@
 #include <asm/io.h>
 #include <lib/string.h>
 #include <fs/fs.h>
+#include <kernel/files.h>
+#include <kernel/syscalls.h>
 #include <block/blkdev.h>
 #include <asm/irqflags.h>
 
@@ -35,6 +37,7 @@ void printk_clock_ready(void);
 void time_init_clock(u32 rate);
 void page_wait_table_init(void);
 void ext2_init(void);
+void memory_init(void);
 
 struct bootinfo boot_info;
 
@@ -126,13 +129,80 @@ static void prepare_namespace(void)
 	mount_root(dev, "ext2");
 }
 
-/* The first kernel thread: runs what the command line asks for. */
+#define INIT_MAX_ARGS 32
+
+/* Gives the first process the console as descriptors 0, 1 and 2, and / as its directory. */
+static int init_process_context(void)
+{
+	struct file *con = console_open();
+	int i;
+
+	current->files = files_alloc();
+	if (!con || !current->files)
+		return -ENOMEM;
+	for (i = 0; i < 3; i++) {
+		fget(con);
+		fd_install_lowest(con, 0);
+	}
+	fput(con);
+	current->cwd = root_inode;
+	ihold(root_inode);
+	strlcpy(current->cwd_path, "/", sizeof(current->cwd_path));
+	return 0;
+}
+
+/*
+ * Runs the first program as pid 1: init=PATH from the command line (with the words after
+ * "--" as its arguments), else /sbin/init. When an init= program ends, the machine powers
+ * off with its status (kernel/exit.c); that is how tests run programs.
+ */
+static void run_init_process(void)
+{
+	static char path[128] = "/sbin/init", args[512];
+	static const char *argv[INIT_MAX_ARGS + 2], *envp[] = { "HOME=/", "PATH=/bin:/sbin",
+								  "TERM=vt100", NULL };
+	const char *dashes = strstr(saved_command_line(), " -- ");
+	bool asked = cmdline_get("init", path, sizeof(path));
+	int argc = 0, err;
+	char *p;
+
+	argv[argc++] = path;
+	if (dashes) {
+		strlcpy(args, dashes + 4, sizeof(args));
+		for (p = args; *p && argc < INIT_MAX_ARGS;) {
+			while (*p == ' ')
+				*p++ = '\0';
+			if (!*p)
+				break;
+			argv[argc++] = p;
+			while (*p && *p != ' ')
+				p++;
+		}
+	}
+	argv[argc] = NULL;
+	if (!root_inode || init_process_context()) {
+		printk(KERN_ERR "init: no root filesystem: nothing to run\n");
+		return;
+	}
+	strlcpy(current->comm, "init", sizeof(current->comm));
+	err = do_execve(path, argv, envp);
+	if (err) {
+		printk(KERN_ERR "init: cannot run %s: error %d\n", path, err);
+		if (asked)
+			machine_power_off(127);	/* as a shell says "command not found" */
+		return;
+	}
+	start_user(current_pt_regs());
+}
+
+/* The first kernel thread: mounts the root and becomes the first process. */
 static int kernel_init(void *unused)
 {
 	prepare_namespace();
 	if (ktest_requested())
 		machine_power_off(ktest_run_selected());
-	printk(KERN_INFO "Nothing to run yet: idling (interrupts on, CPU in wfi)\n");
+	run_init_process();
+	printk(KERN_INFO "Nothing to run: idling (interrupts on, CPU in wfi)\n");
 	return 0;
 }
 
@@ -157,6 +227,7 @@ void start_kernel(phys_addr_t boot_blob, u32 machine_type)
 
 	sched_init();
 	page_wait_table_init();
+	memory_init();
 	ext2_init();
 	devices_init();
 	print_banner();

@@ -18,6 +18,7 @@
 #include <mm/slab.h>
 #include <lib/string.h>
 #include <block/blkdev.h>
+#include <asm/ptrace.h>
 #include <asm/irqflags.h>
 
 struct rq {
@@ -79,7 +80,7 @@ int wake_up_process(struct task_struct *p)
 	int woken = 0;
 
 	arch_spin_lock(&rq.lock);
-	if (p->state != TASK_RUNNING && p->state != TASK_DEAD) {
+	if (p->state != TASK_RUNNING && p->state != TASK_DEAD && p->state != TASK_ZOMBIE) {
 		p->state = TASK_RUNNING;
 		enqueue(p);
 		woken = 1;
@@ -104,7 +105,13 @@ static void finish_task_switch(void)
 	}
 }
 
-void schedule(void)
+/*
+ * preempt: prev did not ask to sleep, it was interrupted. It may be half-way through going
+ * to sleep (its state already set, its wakeup not yet arranged: say between
+ * set_current_state() and add_timer()); taking it off the queue then would lose it for
+ * good. A preempted thread therefore always stays runnable (Linux's PREEMPT_ACTIVE).
+ */
+static void __schedule(bool preempt)
 {
 	struct task_struct *prev = current, *next;
 	unsigned long flags;
@@ -121,7 +128,7 @@ void schedule(void)
 	arch_spin_lock(&rq.lock);
 	prev->ti.need_resched = 0;
 
-	if (prev->state == TASK_RUNNING) {
+	if (prev->state == TASK_RUNNING || preempt) {
 		/* Used its turn: go to the back of the queue. */
 		if (prev->on_rq)
 			list_move_tail(&prev->run_list, &rq.queue);
@@ -144,6 +151,11 @@ void schedule(void)
 	local_irq_restore(flags);
 }
 
+void schedule(void)
+{
+	__schedule(false);
+}
+
 /* First thing a new thread runs (from ret_from_fork): finish the switch into it. */
 void schedule_tail(void)
 {
@@ -154,14 +166,14 @@ void schedule_tail(void)
 void preempt_schedule(void)
 {
 	do {
-		schedule();
+		__schedule(true);
 	} while (need_resched());
 }
 
 void preempt_schedule_irq(void)
 {
 	do {
-		schedule();
+		__schedule(true);
 	} while (need_resched());
 }
 
@@ -178,10 +190,9 @@ void scheduler_tick(void)
 		p->ti.need_resched = 1;
 }
 
-struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name)
+struct task_struct *task_alloc(const char *name)
 {
 	struct task_struct *p = kzalloc(sizeof(*p));
-	unsigned long flags;
 
 	if (!p)
 		return NULL;
@@ -192,23 +203,87 @@ struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name)
 	}
 	strlcpy(p->comm, name, sizeof(p->comm));
 	INIT_LIST_HEAD(&p->run_list);
+	INIT_LIST_HEAD(&p->tasks);
 	INIT_LIST_HEAD(&p->children);
 	INIT_LIST_HEAD(&p->sibling);
-	p->ti.kernel_ds = true;		/* kernel threads pass kernel buffers to read/write */
-	/* __switch_to will "return" into ret_from_fork, which calls fn(arg) = r4(r5). */
-	p->ti.cpu_context.r4 = (u32)fn;
-	p->ti.cpu_context.r5 = (u32)arg;
-	p->ti.cpu_context.sp = (u32)p->stack + THREAD_SIZE;
+	p->state = TASK_UNINTERRUPTIBLE;	/* not runnable until wake_up_process */
+	p->start_ns = ktime_get_ns();
+	/* The top of the stack is kept for the user register frame (task_pt_regs), so a
+	 * thread can become a process (exec) without overwriting its own frames. */
+	p->ti.cpu_context.sp = (u32)task_pt_regs(p);
 	p->ti.cpu_context.pc = (u32)ret_from_fork;
-	p->state = TASK_UNINTERRUPTIBLE;
+	return p;
+}
 
-	flags = local_irq_save();
+void task_free(struct task_struct *p)
+{
+	free_pages((unsigned long)p->stack, THREAD_SIZE_ORDER);
+	kfree(p);
+}
+
+struct pt_regs *task_pt_regs(struct task_struct *p)
+{
+	return (struct pt_regs *)((char *)p->stack + THREAD_SIZE) - 1;
+}
+
+void task_attach(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
 	arch_spin_lock(&rq.lock);
 	p->pid = next_pid++;
 	list_add_tail(&p->tasks, &all_tasks);
 	arch_spin_unlock(&rq.lock);
 	local_irq_restore(flags);
+}
 
+void task_detach(struct task_struct *p)
+{
+	unsigned long flags = local_irq_save();
+
+	arch_spin_lock(&rq.lock);
+	list_del(&p->tasks);
+	arch_spin_unlock(&rq.lock);
+	local_irq_restore(flags);
+}
+
+struct task_struct *find_task_by_pid(int pid)
+{
+	struct task_struct *p, *found = NULL;
+	unsigned long flags = local_irq_save();
+
+	arch_spin_lock(&rq.lock);
+	list_for_each_entry(p, &all_tasks, tasks)
+		if (p->pid == pid) {
+			found = p;
+			break;
+		}
+	arch_spin_unlock(&rq.lock);
+	local_irq_restore(flags);
+	return found;
+}
+
+void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg)
+{
+	struct task_struct *p;
+
+	/* Tasks leave the list only when reaped by their parent, which cannot happen while
+	 * the caller (a process or kernel thread) runs this walk on this one CPU. */
+	list_for_each_entry(p, &all_tasks, tasks)
+		fn(p, arg);
+}
+
+struct task_struct *kthread_run(int (*fn)(void *), void *arg, const char *name)
+{
+	struct task_struct *p = task_alloc(name);
+
+	if (!p)
+		return NULL;
+	/* __switch_to will "return" into ret_from_fork, which calls fn(arg) = r4(r5). */
+	p->ti.cpu_context.r4 = (u32)fn;
+	p->ti.cpu_context.r5 = (u32)arg;
+	p->ti.kernel_ds = true;		/* kernel threads pass kernel buffers to read/write */
+	task_attach(p);
 	wake_up_process(p);
 	return p;
 }

@@ -18,6 +18,8 @@
 #include <lib/string.h>
 #include <block/blkdev.h>
 #include <kernel/uaccess.h>
+#include <kernel/sched.h>
+#include <mm/memory.h>
 
 struct page_cache_stats page_cache_stats;
 
@@ -464,4 +466,46 @@ int generic_file_fsync(struct file *file)
 	int err2 = write_inode_now(inode);
 
 	return err ? err : err2;
+}
+
+/* ---- file mappings ------------------------------------------------------------------- */
+
+/*
+ * vm_ops->fault of file mappings (filemap_fault in seed 001): the page of the file at
+ * vmf->pgoff, from the page cache, read in if needed while the process sleeps. A page past
+ * the end of the file raises SIGBUS, as POSIX says for mappings beyond EOF.
+ */
+int filemap_fault(struct vm_area_struct *vma, struct vm_fault *vmf)
+{
+	struct inode *inode = vma->vm_file->f_inode;
+	struct page *page;
+	int ret = 0;
+
+	if ((loff_t)vmf->pgoff << PAGE_SHIFT >= inode->i_size)
+		return VM_FAULT_SIGBUS;
+	page = find_get_page(inode->i_mapping, vmf->pgoff);
+	if (!page || !PageUptodate(page)) {
+		if (page)
+			put_page(page);
+		ret = VM_FAULT_MAJOR;
+		vm_events.pgmajfault++;
+		current->maj_flt++;
+		page = read_cache_page(inode->i_mapping, vmf->pgoff);
+		if (IS_ERR(page))
+			return PTR_ERR(page) == -ENOMEM ? VM_FAULT_OOM : VM_FAULT_SIGBUS;
+	}
+	vmf->page = page;
+	return ret;
+}
+
+static const struct vm_operations_struct generic_file_vm_ops = {
+	.fault = filemap_fault,
+};
+
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma)
+{
+	if (!file->f_inode->i_mapping->a_ops || !file->f_inode->i_mapping->a_ops->readpage)
+		return -ENODEV;
+	vma->vm_ops = &generic_file_vm_ops;
+	return 0;
 }

@@ -4,9 +4,9 @@
  *
  * One walker visits every entry of every block in order and checks each entry before anyone
  * looks at it: rec_len at least 8 and a multiple of 4, room for the name, not crossing the end
- * of the block, inode number within s_inodes_count. A bad entry, a hole or a size that is not
- * whole blocks makes the directory report -EIO. Lookup, readdir, adding, deleting and the
- * emptiness test are each a small "visit" function given to the walker.
+ * of the block, inode number within s_inodes_count and not a reserved one. A bad entry, a hole
+ * or a size that is not whole blocks makes the directory report -EIO. Lookup, readdir, adding,
+ * deleting and the emptiness test are each a small "visit" function given to the walker.
  *
  * dir_index (htree) directories are read the same way: their index blocks look like blocks
  * holding one empty entry. A directory we change loses EXT2_INDEX_FL (the index would no
@@ -44,6 +44,10 @@ static bool dirent_ok(const struct ext2_fs *fs, const u8 *data, u32 offset)
 	if (rec_len < ext2_dir_rec_len(de->name_len))
 		return false;
 	if (de->inode > fs->inodes_count || (de->inode && de->name_len == 0))
+		return false;
+	/* Reserved inodes (bad blocks, resize, journal ...) are never named, as e2fsck checks:
+	 * unlinking one through a forged entry would free metadata. */
+	if (de->inode && de->inode < fs->first_ino && de->inode != EXT2_ROOT_INO)
 		return false;
 	return true;
 }

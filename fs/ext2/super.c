@@ -202,7 +202,7 @@ static int decode_revision(struct ext2_fs *fs, const struct ext2_super_block *sb
 static int decode_geometry(struct ext2_fs *fs, const struct ext2_super_block *sb,
 			   u64 device_bytes, struct msg *m)
 {
-	u64 device_blocks = device_bytes >> EXT2_BLOCK_SIZE_BITS;
+	u64 device_blocks = device_bytes >> EXT2_BLOCK_SIZE_BITS, gdt_blocks;
 	u32 bits_per_block = 8 * EXT2_BLOCK_SIZE;
 
 	fs->blocks_count = sb->s_blocks_count;
@@ -233,8 +233,12 @@ static int decode_geometry(struct ext2_fs *fs, const struct ext2_super_block *sb
 		return bad_geometry(m, "inodes count", fs->inodes_count);
 	if (fs->first_ino < EXT2_GOOD_OLD_FIRST_INO || fs->first_ino > fs->inodes_count)
 		return bad_geometry(m, "first inode", fs->first_ino);
-	fs->gdt_blocks = (fs->group_count * (u32)sizeof(struct ext2_group_desc) +
-			  EXT2_BLOCK_SIZE - 1) / EXT2_BLOCK_SIZE;
+	gdt_blocks = ((u64)fs->group_count * sizeof(struct ext2_group_desc) + EXT2_BLOCK_SIZE - 1) /
+		     EXT2_BLOCK_SIZE;
+	/* The table (and so the copy we allocate) must fit in group 0. */
+	if (gdt_blocks >= fs->blocks_per_group)
+		return bad_geometry(m, "group count", fs->group_count);
+	fs->gdt_blocks = (u32)gdt_blocks;
 	fs->inode_table_blocks = (fs->inodes_per_group + fs->inodes_per_block - 1) /
 				 fs->inodes_per_block;
 	return 0;
@@ -271,13 +275,17 @@ static int check_group_desc(const struct ext2_fs *fs, u32 g, struct msg *m)
 	u32 itb = fs->inode_table_blocks;
 
 	if (ext2_group_super_blocks(fs, g) >= ext2_group_nr_blocks(fs, g))
-		return bad_group(m, g, "too small for its metadata, blocks", ext2_group_nr_blocks(fs, g));
+		return bad_group(m, g, "too small for its metadata, blocks",
+				 ext2_group_nr_blocks(fs, g));
 	if (!inside_group(fs, g, gd->bg_block_bitmap, 1))
-		return bad_group(m, g, "block bitmap outside the group at block", gd->bg_block_bitmap);
+		return bad_group(m, g, "block bitmap outside the group at block",
+				 gd->bg_block_bitmap);
 	if (!inside_group(fs, g, gd->bg_inode_bitmap, 1))
-		return bad_group(m, g, "inode bitmap outside the group at block", gd->bg_inode_bitmap);
+		return bad_group(m, g, "inode bitmap outside the group at block",
+				 gd->bg_inode_bitmap);
 	if (!inside_group(fs, g, gd->bg_inode_table, itb))
-		return bad_group(m, g, "inode table outside the group at block", gd->bg_inode_table);
+		return bad_group(m, g, "inode table outside the group at block",
+				 gd->bg_inode_table);
 	if (gd->bg_block_bitmap == gd->bg_inode_bitmap ||
 	    gd->bg_block_bitmap - gd->bg_inode_table < itb ||
 	    gd->bg_inode_bitmap - gd->bg_inode_table < itb)
@@ -298,7 +306,8 @@ static int load_group_descs(struct ext2_fs *fs, struct msg *m)
 	u32 g, b;
 
 	if (ext2_group_super_blocks(fs, 0) >= ext2_group_nr_blocks(fs, 0))
-		return bad_group(m, 0, "too small for its metadata, blocks", ext2_group_nr_blocks(fs, 0));
+		return bad_group(m, 0, "too small for its metadata, blocks",
+				 ext2_group_nr_blocks(fs, 0));
 	fs->groups = fs->ops->alloc(fs->group_count * sizeof(struct ext2_group_desc));
 	if (!fs->groups) {
 		msg_str(m, "ext2: out of memory for the group descriptors");

@@ -55,6 +55,8 @@ int ext2_symlink(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const 
 		return -EROFS;
 	if (!ext2_is_dir(dir))
 		return -ENOTDIR;
+	if (dir->i_links_count == 0)
+		return -ENOENT;
 	err = ext2_check_new_name(name, len);
 	if (!err)
 		err = ext2_lookup(fs, dir_ino, dir, name, len, &existing);

@@ -418,6 +418,7 @@ static const struct file_operations ext2_file_fops = {
 	.write = generic_file_write,
 	.llseek = generic_file_llseek,
 	.fsync = generic_file_fsync,
+	.mmap = generic_file_mmap,
 };
 
 /* ---- the super block -------------------------------------------------------------- */

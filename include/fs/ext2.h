@@ -12,7 +12,9 @@
  *    block number is checked against the filesystem size and the group layout before use, and
  *    every walk (indirect tree, directory, bitmap) has a fixed bound;
  *  - corruption gives -EIO (and is recorded in fs->errors / fs->last_error);
- *  - it holds at most two blocks at a time and never the same block twice.
+ *  - it holds at most one block at a time (get_block ... put_block, with no other get_block in
+ *    between), so the environment may lock a block's page while it is held. Callbacks such as
+ *    readdir's fill run while a block is held and must not call back into this code.
  *
  * Inodes: functions that take (ino, struct ext2_inode *inode) read *inode as the current copy
  * of that inode (from ext2_read_inode or left by an earlier call), update it in place and write
@@ -70,7 +72,7 @@ struct ext2_fs {
 	u32 reserved_gdt_blocks;	/* 0 without resize_inode */
 	u16 mount_state;		/* s_state as found at mount */
 	u16 state;			/* s_state to write: not VALID while mounted read-write */
-	u16 errors_behaviour;		/* s_errors: EXT2_ERRORS_RO turns the mount read-only */
+	u16 errors_behaviour;		/* s_errors (EXT2_ERRORS_RO: go read-only on errors) */
 	bool mounted_rw;		/* ext2_unmount must write the state back */
 	u32 time_fallback;		/* s_wtime/s_mkfs_time, for ops without now() */
 
@@ -82,11 +84,11 @@ struct ext2_fs {
 	u32 gdt_blocks;			/* blocks of the group descriptor table */
 	u32 inodes_per_block;
 	u32 inode_table_blocks;		/* per group */
-	struct ext2_group_desc *groups;	/* copy of the table, validated at mount, written through */
+	struct ext2_group_desc *groups;	/* copy of the table: checked at mount, written through */
 
 	/* Corruption seen since mount (each -EIO that came from the image) */
 	u32 errors;
-	const char *last_error;		/* what was wrong, e.g. "directory entry overruns block" */
+	const char *last_error;		/* what was wrong, e.g. "bad directory entry" */
 	u32 last_error_num;		/* the block or inode it was found in */
 };
 
@@ -173,7 +175,8 @@ int ext2_lookup_type(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, co
  * directory, in order; *pos advances past each entry given. fill returns non-zero to stop (the
  * entry it refused is given again next time). file_type is EXT2_FT_* (EXT2_FT_UNKNOWN without
  * the filetype feature); ext2_ft_to_dt converts it for getdents64. Returns 0 at the end or when
- * fill stopped, -errno on error.
+ * fill stopped, -errno on error. fill runs while the directory block is held: it must not call
+ * ext2 functions, nor fault on user memory (fill a kernel buffer, copy it out afterwards).
  */
 typedef int (*ext2_filldir_t)(void *arg, const char *name, size_t len, u32 ino,
 			      unsigned int file_type);

@@ -36,12 +36,12 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 
 #define EXT2_SUPER_MAGIC	0xEF53
 #define EXT2_SUPERBLOCK_OFFSET	1024	/* bytes from the start of the device */
-#define EXT2_BLOCK_SIZE		4096	/* the only block size this code handles (= page size) */
+#define EXT2_BLOCK_SIZE		4096	/* the only block size handled here (= page size) */
 #define EXT2_BLOCK_SIZE_BITS	12
 #define EXT2_LOG_BLOCK_SIZE	2	/* s_log_block_size: block size = 1024 << this */
 
 /* s_rev_level */
-#define EXT2_GOOD_OLD_REV	0	/* fixed 128-byte inodes, first free inode 11, no features */
+#define EXT2_GOOD_OLD_REV	0	/* 128-byte inodes, first free inode 11, no features */
 #define EXT2_DYNAMIC_REV	1
 
 #define EXT2_GOOD_OLD_INODE_SIZE 128
@@ -83,7 +83,7 @@ _Static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
 
 /* s_feature_incompat: unknown ones forbid mounting at all. */
 #define EXT2_FEATURE_INCOMPAT_COMPRESSION	0x0001
-#define EXT2_FEATURE_INCOMPAT_FILETYPE		0x0002	/* dir entries carry a file type */
+#define EXT2_FEATURE_INCOMPAT_FILETYPE		0x0002	/* entries carry a file type */
 #define EXT3_FEATURE_INCOMPAT_RECOVER		0x0004
 #define EXT3_FEATURE_INCOMPAT_JOURNAL_DEV	0x0008
 #define EXT2_FEATURE_INCOMPAT_META_BG		0x0010
@@ -115,7 +115,7 @@ struct ext2_super_block {
 	u32 s_r_blocks_count;		/* reserved for the superuser */
 	u32 s_free_blocks_count;
 	u32 s_free_inodes_count;	/* 0x10 */
-	u32 s_first_data_block;		/* block holding the superblock: 0 with 4 KiB blocks */
+	u32 s_first_data_block;		/* superblock's block: 0 with 4 KiB blocks */
 	u32 s_log_block_size;		/* block size = 1024 << s_log_block_size */
 	u32 s_log_frag_size;
 	u32 s_blocks_per_group;		/* 0x20 */
@@ -212,13 +212,13 @@ struct ext2_inode {
 	u32 i_dtime;			/* deletion time: non-zero only for freed inodes */
 	u16 i_gid;			/* 0x18 */
 	u16 i_links_count;
-	u32 i_blocks;			/* 512-byte sectors in use: data, indirect and xattr blocks */
+	u32 i_blocks;			/* 512-byte sectors: data, indirect and xattr blocks */
 	u32 i_flags;			/* 0x20: EXT2_*_FL */
 	u32 i_osd1;
 	u32 i_block[EXT2_N_BLOCKS];	/* 0x28: block map, or a fast symlink's target */
 	u32 i_generation;		/* 0x64 */
 	u32 i_file_acl;			/* extended-attribute block, 0 if none */
-	u32 i_size_high;		/* 0x6c: "i_dir_acl" in the spec; high 32 bits of a file size */
+	u32 i_size_high;		/* 0x6c: high 32 bits of a file size ("i_dir_acl") */
 	u32 i_faddr;
 	u8 l_i_frag;			/* 0x74 */
 	u8 l_i_fsize;
@@ -258,10 +258,10 @@ static inline bool ext2_is_symlink(const struct ext2_inode *i)
 }
 
 /* i_flags */
-#define EXT2_INDEX_FL		0x00001000	/* directory has an htree index (dir_index) */
+#define EXT2_INDEX_FL		0x00001000	/* directory has an htree index */
 
 #define EXT2_LINK_MAX		32000	/* largest i_links_count Linux's ext2 allows */
-#define EXT2_FAST_SYMLINK_MAX	59	/* longest target that fits in i_block (60 bytes + NUL) */
+#define EXT2_FAST_SYMLINK_MAX	59	/* longest target kept in i_block (60 bytes) */
 
 /*
  * A directory is a file whose blocks are filled with entries, end to end; each block is

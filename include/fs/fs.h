@@ -195,6 +195,7 @@ ssize_t generic_file_read(struct file *file, char *buf, size_t len, loff_t *pos)
 ssize_t generic_file_write(struct file *file, const char *buf, size_t len, loff_t *pos);
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 int generic_file_fsync(struct file *file);
+int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
 
 /* Path lookup and namespace operations (fs/namei.c). */
 struct inode *namei(const char *path);				/* ERR_PTR */
@@ -203,6 +204,12 @@ int vfs_mkdir(const char *path, umode_t mode);
 int vfs_unlink(const char *path);
 int vfs_rmdir(const char *path);
 int vfs_readlink(const char *path, char *buf, size_t len);
+
+/* Inodes of no filesystem (fs/anon.c), the console (fs/tty.c) and pipes (fs/pipe.c). */
+struct inode *anon_inode_new(umode_t mode, const struct file_operations *fops);
+struct file *console_open(void);
+bool file_is_tty(const struct file *file);
+int do_pipe(struct file *files[2]);
 
 /* Mounting (fs/super.c). */
 int do_mount(const char *dev, const char *dir, const char *fstype, bool read_only);

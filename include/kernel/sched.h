@@ -47,14 +47,18 @@ struct task_struct {
 	int exit_code;			/* the wait status (include/kernel/exit.h) */
 	struct files_struct *files;
 	struct inode *cwd;
+	char cwd_path[256];		/* for getcwd: the path chdir was given, normalised */
 	unsigned long sigpending;	/* bit n: signal n is pending */
 	unsigned long blocked;		/* bit n: signal n is blocked */
-	struct wait_queue_head *wait_chldexit;	/* where wait4 sleeps (its own, kmalloc'd) */
+	u32 tls;			/* TPIDRURO: user thread pointer (set_tls) */
+	unsigned long fault_addr;	/* si_addr and si_code of the last fault signal */
+	int fault_code;
 	u64 start_ns;
 	unsigned long min_flt, maj_flt;	/* page faults without and with I/O */
 };
 
 #define EXIT_ZOMBIE 16
+#define TASK_ZOMBIE 32	/* exited, waiting for its parent's wait4: never runs again */
 
 static inline struct task_struct *get_current(void)
 {
@@ -85,5 +89,19 @@ void msleep(unsigned int ms);
 long schedule_timeout(long ticks);
 
 unsigned long nr_context_switches(void);
+
+/* The user registers of a process: the frame at the top of its kernel stack. */
+struct pt_regs *task_pt_regs(struct task_struct *p);
+#define current_pt_regs() task_pt_regs(current)
+
+/* The process table. */
+struct task_struct *find_task_by_pid(int pid);
+void for_each_task(void (*fn)(struct task_struct *p, void *arg), void *arg);
+/* A new task with a kernel stack, not yet runnable (kernel/fork.c uses it). */
+struct task_struct *task_alloc(const char *name);
+void task_free(struct task_struct *p);
+/* Gives p a pid and puts it in the process table; then wake_up_process(p) runs it. */
+void task_attach(struct task_struct *p);
+void task_detach(struct task_struct *p);
 
 #endif

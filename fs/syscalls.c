@@ -1,0 +1,554 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The file system calls: argument checks and user-memory copies around the VFS. Every
+ * error is the errno Linux returns for the same mistake.
+ */
+#include <fs/fs.h>
+#include <kernel/files.h>
+#include <kernel/sched.h>
+#include <kernel/uaccess.h>
+#include <kernel/err.h>
+#include <kernel/errno.h>
+#include <block/blkdev.h>
+#include <mm/slab.h>
+#include <lib/string.h>
+
+#define PATH_MAX 4096
+
+/* Copies a user path into a new kernel buffer (kfree it), or returns ERR_PTR. */
+static char *getname(const char __user *upath)
+{
+	char *path = kmalloc(PATH_MAX);
+	long n;
+
+	if (!path)
+		return ERR_PTR(-ENOMEM);
+	n = strncpy_from_user(path, upath, PATH_MAX);
+	if (n < 0) {
+		kfree(path);
+		return ERR_PTR(n);
+	}
+	if (n == 0) {
+		kfree(path);
+		return ERR_PTR(-ENOENT);
+	}
+	return path;
+}
+
+long sys_open(const char __user *upath, int flags, int mode)
+{
+	char *path = getname(upath);
+	struct file *file;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	file = vfs_open(path, (unsigned int)flags, (umode_t)mode);
+	kfree(path);
+	if (IS_ERR(file))
+		return PTR_ERR(file);
+	return fd_install_lowest(file, 0);
+}
+
+long sys_close(int fd)
+{
+	return fd_close(fd);
+}
+
+long sys_read(int fd, char __user *buf, size_t len)
+{
+	struct file *file = fget_fd(fd);
+	ssize_t n;
+
+	if (!file)
+		return -EBADF;
+	n = access_ok(buf, len) ? vfs_read(file, buf, len) : -EFAULT;
+	fput(file);
+	return n;
+}
+
+long sys_write(int fd, const char __user *buf, size_t len)
+{
+	struct file *file = fget_fd(fd);
+	ssize_t n;
+
+	if (!file)
+		return -EBADF;
+	n = access_ok(buf, len) ? vfs_write(file, buf, len) : -EFAULT;
+	fput(file);
+	return n;
+}
+
+long sys_lseek(int fd, long offset, int whence)
+{
+	struct file *file = fget_fd(fd);
+	loff_t pos;
+
+	if (!file)
+		return -EBADF;
+	pos = vfs_llseek(file, offset, whence);
+	fput(file);
+	if (pos > 0x7fffffff)
+		return -EOVERFLOW;
+	return (long)pos;
+}
+
+long sys_llseek(int fd, unsigned long hi, unsigned long lo, loff_t __user *result, int whence)
+{
+	struct file *file = fget_fd(fd);
+	loff_t pos;
+
+	if (!file)
+		return -EBADF;
+	pos = vfs_llseek(file, (loff_t)(((u64)hi << 32) | lo), whence);
+	fput(file);
+	if (pos < 0)
+		return (long)pos;
+	return copy_to_user(result, &pos, sizeof(pos)) ? -EFAULT : 0;
+}
+
+/* struct stat64 as Linux ARM EABI lays it out (arch/arm/include/uapi/asm/stat.h). */
+struct stat64 {
+	u64 st_dev;
+	u8 __pad0[4];
+	u32 __st_ino;
+	u32 st_mode;
+	u32 st_nlink;
+	u32 st_uid;
+	u32 st_gid;
+	u64 st_rdev;
+	u8 __pad3[4];
+	s64 st_size;
+	u32 st_blksize;
+	u64 st_blocks;
+	u32 st_atime, st_atime_nsec;
+	u32 st_mtime, st_mtime_nsec;
+	u32 st_ctime, st_ctime_nsec;
+	u64 st_ino;
+};
+_Static_assert(sizeof(struct stat64) == 104, "struct stat64 is 104 bytes on ARM EABI");
+
+static int fill_stat(struct inode *inode, struct stat64 __user *ubuf)
+{
+	struct stat64 st = { 0 };
+
+	st.st_dev = inode->i_sb && inode->i_sb->s_bdev ? 0x800 : 0;
+	st.__st_ino = (u32)inode->i_ino;
+	st.st_ino = inode->i_ino;
+	st.st_mode = inode->i_mode;
+	st.st_nlink = inode->i_nlink;
+	st.st_uid = inode->i_uid;
+	st.st_gid = inode->i_gid;
+	st.st_size = inode->i_size;
+	st.st_blksize = 4096;
+	st.st_blocks = (u64)(inode->i_size + 511) / 512;
+	st.st_atime = inode->i_atime;
+	st.st_mtime = inode->i_mtime;
+	st.st_ctime = inode->i_ctime;
+	return copy_to_user(ubuf, &st, sizeof(st)) ? -EFAULT : 0;
+}
+
+long sys_fstat64(int fd, struct stat64 __user *ubuf)
+{
+	struct file *file = fget_fd(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = fill_stat(file->f_inode, ubuf);
+	fput(file);
+	return err;
+}
+
+static long stat_path(const char __user *upath, struct stat64 __user *ubuf, bool follow)
+{
+	char *path = getname(upath);
+	struct inode *inode;
+	int err;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	inode = follow ? namei(path) : lnamei(path);
+	kfree(path);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = fill_stat(inode, ubuf);
+	iput(inode);
+	return err;
+}
+
+long sys_stat64(const char __user *upath, struct stat64 __user *ubuf)
+{
+	return stat_path(upath, ubuf, true);
+}
+
+long sys_lstat64(const char __user *upath, struct stat64 __user *ubuf)
+{
+	return stat_path(upath, ubuf, false);
+}
+
+/*
+ * getdents64: struct linux_dirent64 { u64 d_ino; s64 d_off; u16 d_reclen; u8 d_type;
+ * char d_name[]; }, each record 8-byte aligned. The records are built in a kernel buffer and
+ * copied out after the filesystem let go of its locks: copying to user memory can fault,
+ * and a fault on a file mapping of the same filesystem would need those locks.
+ */
+#define GETDENTS_BUF 4096
+
+struct getdents_ctx {
+	char *buf;
+	size_t size, used;
+};
+
+static int filldir64(void *arg, const char *name, size_t len, loff_t pos, u32 ino,
+		     unsigned int type)
+{
+	struct getdents_ctx *c = arg;
+	size_t reclen = ALIGN_UP(19 + len + 1, 8);
+	struct {
+		u64 d_ino;
+		s64 d_off;
+		u16 d_reclen;
+		u8 d_type;
+	} __packed hdr = { ino, pos, (u16)reclen, (u8)type };
+
+	if (c->used + reclen > c->size)
+		return 1;
+	memcpy(c->buf + c->used, &hdr, 19);
+	memcpy(c->buf + c->used + 19, name, len);
+	memset(c->buf + c->used + 19 + len, 0, reclen - 19 - len);
+	c->used += reclen;
+	return 0;
+}
+
+long sys_getdents64(int fd, void __user *buf, unsigned int count)
+{
+	struct file *file = fget_fd(fd);
+	struct getdents_ctx c = { NULL, min(count, (unsigned int)GETDENTS_BUF), 0 };
+	long err;
+
+	if (!file)
+		return -EBADF;
+	err = -EFAULT;
+	if (!access_ok(buf, count))
+		goto out;
+	err = -ENOMEM;
+	c.buf = kmalloc(GETDENTS_BUF);
+	if (!c.buf)
+		goto out;
+	err = vfs_readdir(file, filldir64, &c);
+	if (!err && c.used == 0 && count < ALIGN_UP(19 + 2, 8))
+		err = -EINVAL;	/* not even one entry fits */
+	if (!err)
+		err = copy_to_user(buf, c.buf, c.used) ? -EFAULT : (long)c.used;
+	kfree(c.buf);
+out:
+	fput(file);
+	return err;
+}
+
+static long path_op(const char __user *upath, int (*op)(const char *path))
+{
+	char *path = getname(upath);
+	int err;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	err = op(path);
+	kfree(path);
+	return err;
+}
+
+long sys_unlink(const char __user *upath)
+{
+	return path_op(upath, vfs_unlink);
+}
+
+long sys_rmdir(const char __user *upath)
+{
+	return path_op(upath, vfs_rmdir);
+}
+
+long sys_mkdir(const char __user *upath, int mode)
+{
+	char *path = getname(upath);
+	int err;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	err = vfs_mkdir(path, (umode_t)mode);
+	kfree(path);
+	return err;
+}
+
+/* Keeps cwd_path in step with a successful chdir: resolves "." and ".." lexically. */
+static void update_cwd_path(const char *path)
+{
+	char *out = current->cwd_path;
+	char tmp[256];
+	const char *p = path;
+	size_t len;
+
+	if (*path == '/')
+		strlcpy(tmp, "", sizeof(tmp));
+	else
+		strlcpy(tmp, out, sizeof(tmp));
+	len = strlen(tmp);
+	while (*p) {
+		const char *end;
+		size_t n;
+
+		while (*p == '/')
+			p++;
+		if (!*p)
+			break;
+		end = strchr(p, '/');
+		n = end ? (size_t)(end - p) : strlen(p);
+		if (n == 1 && p[0] == '.') {
+			/* stays */
+		} else if (n == 2 && p[0] == '.' && p[1] == '.') {
+			while (len > 0 && tmp[len - 1] != '/')
+				len--;
+			if (len > 0)
+				len--;
+			tmp[len] = '\0';
+		} else if (len + 1 + n < sizeof(tmp)) {
+			tmp[len++] = '/';
+			memcpy(tmp + len, p, n);
+			len += n;
+			tmp[len] = '\0';
+		}
+		p += n;
+	}
+	strlcpy(out, len ? tmp : "/", sizeof(current->cwd_path));
+}
+
+long sys_chdir(const char __user *upath)
+{
+	char *path = getname(upath);
+	struct inode *inode;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	inode = namei(path);
+	if (IS_ERR(inode)) {
+		kfree(path);
+		return PTR_ERR(inode);
+	}
+	if (!S_ISDIR(inode->i_mode)) {
+		iput(inode);
+		kfree(path);
+		return -ENOTDIR;
+	}
+	iput(current->cwd);
+	current->cwd = inode;
+	update_cwd_path(path);
+	kfree(path);
+	return 0;
+}
+
+long sys_getcwd(char __user *buf, unsigned long size)
+{
+	size_t len = strlen(current->cwd_path) + 1;
+
+	if (size < len)
+		return -ERANGE;
+	return copy_to_user(buf, current->cwd_path, len) ? -EFAULT : (long)len;
+}
+
+long sys_dup(int fd)
+{
+	struct file *file = fget_fd(fd);
+
+	return file ? fd_install_lowest(file, 0) : -EBADF;
+}
+
+long sys_dup2(int oldfd, int newfd)
+{
+	struct files_struct *files = current->files;
+	struct file *file = fget_fd(oldfd), *old;
+
+	if (!file)
+		return -EBADF;
+	if (newfd < 0 || newfd >= NR_OPEN) {
+		fput(file);
+		return -EBADF;
+	}
+	if (oldfd == newfd) {
+		fput(file);
+		return newfd;
+	}
+	spin_lock(&files->lock);
+	old = files->fd[newfd];
+	files->fd[newfd] = file;
+	files->close_on_exec[newfd / 32] &= ~(1ul << (newfd % 32));
+	spin_unlock(&files->lock);
+	if (old)
+		fput(old);
+	return newfd;
+}
+
+long sys_pipe(int __user *fds)
+{
+	struct file *f[2];
+	int err = do_pipe(f), rd, wr, k[2];
+
+	if (err)
+		return err;
+	rd = fd_install_lowest(f[0], 0);
+	if (rd < 0) {
+		fput(f[1]);
+		return rd;
+	}
+	wr = fd_install_lowest(f[1], 0);
+	if (wr < 0) {
+		fd_close(rd);
+		return wr;
+	}
+	k[0] = rd;
+	k[1] = wr;
+	if (copy_to_user(fds, k, sizeof(k))) {
+		fd_close(rd);
+		fd_close(wr);
+		return -EFAULT;
+	}
+	return 0;
+}
+
+long sys_pipe2(int __user *fds, int flags)
+{
+	if (flags & ~(02000000))
+		return -EINVAL;
+	return sys_pipe(fds);
+}
+
+long sys_ftruncate(int fd, long length)
+{
+	struct file *file = fget_fd(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	if ((file->f_flags & O_ACCMODE) == O_RDONLY)
+		err = -EINVAL;	/* Linux: EINVAL for a descriptor not open for writing */
+	else
+		err = length < 0 ? -EINVAL : vfs_truncate(file->f_inode, length);
+	fput(file);
+	return err;
+}
+
+long sys_truncate(const char __user *upath, long length)
+{
+	char *path = getname(upath);
+	struct inode *inode;
+	int err;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	inode = namei(path);
+	kfree(path);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = length < 0 ? -EINVAL : vfs_truncate(inode, length);
+	iput(inode);
+	return err;
+}
+
+long sys_fsync(int fd)
+{
+	struct file *file = fget_fd(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = file->f_op && file->f_op->fsync ? vfs_fsync(file) : -EINVAL;
+	fput(file);
+	return err;
+}
+
+long sys_sync(void)
+{
+	sync_filesystems();
+	return 0;
+}
+
+long sys_readlink(const char __user *upath, char __user *buf, int size)
+{
+	char *path = getname(upath), *tmp;
+	int n;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	if (size <= 0) {
+		kfree(path);
+		return -EINVAL;
+	}
+	tmp = kmalloc(PATH_MAX);
+	if (!tmp) {
+		kfree(path);
+		return -ENOMEM;
+	}
+	n = vfs_readlink(path, tmp, min(size, PATH_MAX));
+	if (n > 0 && copy_to_user(buf, tmp, n))
+		n = -EFAULT;
+	kfree(tmp);
+	kfree(path);
+	return n;
+}
+
+#define TCGETS 0x5401
+#define TIOCGWINSZ 0x5413
+
+long sys_ioctl(int fd, unsigned int cmd, unsigned long arg)
+{
+	struct file *file = fget_fd(fd);
+	long ret = -ENOTTY;
+
+	if (!file)
+		return -EBADF;
+	if (file_is_tty(file) && (cmd == TCGETS || cmd == TIOCGWINSZ)) {
+		/* Enough for isatty(): a zeroed struct termios / winsize. */
+		ret = clear_user((void __user *)arg, cmd == TCGETS ? 60 : 8) ? -EFAULT : 0;
+	}
+	fput(file);
+	return ret;
+}
+
+#define MS_RDONLY 1
+#define MNT_FORCE 1
+
+long sys_mount(const char __user *udev, const char __user *udir, const char __user *utype,
+	       unsigned long flags, const void __user *data)
+{
+	char *dev = getname(udev), *dir, *type;
+	long err;
+
+	if (IS_ERR(dev))
+		return PTR_ERR(dev);
+	dir = getname(udir);
+	if (IS_ERR(dir)) {
+		kfree(dev);
+		return PTR_ERR(dir);
+	}
+	type = utype ? getname(utype) : ERR_PTR(-EINVAL);
+	if (IS_ERR(type)) {
+		err = PTR_ERR(type);
+	} else {
+		err = lookup_bdev(dev) ? do_mount(dev, dir, type, flags & MS_RDONLY) : -ENOTBLK;
+		kfree(type);
+	}
+	kfree(dir);
+	kfree(dev);
+	return err;
+}
+
+long sys_umount2(const char __user *udir, int flags)
+{
+	char *dir = getname(udir);
+	long err;
+
+	if (IS_ERR(dir))
+		return PTR_ERR(dir);
+	err = (flags & ~MNT_FORCE) ? -EINVAL : do_umount(dir);
+	kfree(dir);
+	return err;
+}

@@ -1,0 +1,180 @@
+// SPDX-License-Identifier: MIT
+/* Small system calls about the process, time and the machine. */
+#include <kernel/syscalls.h>
+#include <kernel/sched.h>
+#include <kernel/files.h>
+#include <mm/slab.h>
+#include <kernel/timer.h>
+#include <kernel/uaccess.h>
+#include <kernel/errno.h>
+#include <kernel/printk.h>
+#include <kernel/reboot.h>
+#include <mm/mmap.h>
+#include <fs/fs.h>
+#include <lib/string.h>
+
+long sys_getpid(void)
+{
+	return current->pid;
+}
+
+long sys_getppid(void)
+{
+	return current->parent ? current->parent->pid : 0;
+}
+
+long sys_brk(unsigned long brk)
+{
+	return (long)do_brk(brk);
+}
+
+long sys_sched_yield(void)
+{
+	schedule();
+	return 0;
+}
+
+struct timespec32 {
+	s32 tv_sec;
+	s32 tv_nsec;
+};
+
+#define CLOCK_REALTIME 0
+#define CLOCK_MONOTONIC 1
+#define CLOCK_MONOTONIC_RAW 4
+#define CLOCK_BOOTTIME 7
+
+long sys_clock_gettime(int clk, struct timespec32 __user *tp)
+{
+	u64 ns;
+	struct timespec32 ts;
+
+	switch (clk) {
+	case CLOCK_REALTIME:	/* no wall clock: time since boot, as the monotonic one */
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_BOOTTIME:
+		break;
+	default:
+		return -EINVAL;
+	}
+	ns = ktime_get_ns();
+	ts.tv_sec = (s32)(ns / NSEC_PER_SEC);
+	ts.tv_nsec = (s32)(ns % NSEC_PER_SEC);
+	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+long sys_nanosleep(const struct timespec32 __user *req, struct timespec32 __user *rem)
+{
+	struct timespec32 ts;
+	u64 ns;
+	long ticks;
+
+	if (copy_from_user(&ts, req, sizeof(ts)))
+		return -EFAULT;
+	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
+		return -EINVAL;
+	ns = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
+	ticks = (long)((ns + NSEC_PER_SEC / HZ - 1) / (NSEC_PER_SEC / HZ));
+	while (ticks > 0) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		ticks = schedule_timeout(ticks);
+		if (ticks && (current->sigpending & ~current->blocked)) {
+			if (rem) {
+				u64 left = (u64)ticks * (NSEC_PER_SEC / HZ);
+				struct timespec32 r = { (s32)(left / NSEC_PER_SEC),
+							(s32)(left % NSEC_PER_SEC) };
+
+				if (copy_to_user(rem, &r, sizeof(r)))
+					return -EFAULT;
+			}
+			return -EINTR;
+		}
+	}
+	return 0;
+}
+
+struct new_utsname {
+	char sysname[65], nodename[65], release[65], version[65], machine[65], domainname[65];
+};
+
+long sys_uname(struct new_utsname __user *name)
+{
+	static const struct new_utsname uts = {
+		.sysname = "Linux",	/* the ABI we implement; programs test for it */
+		.nodename = "vexpress",
+		.release = "6.1.0-teach",
+		.version = "#1 teaching kernel",
+		.machine = "armv7l",
+		.domainname = "(none)",
+	};
+
+	return copy_to_user(name, &uts, sizeof(uts)) ? -EFAULT : 0;
+}
+
+#define LINUX_REBOOT_MAGIC1 0xfee1dead
+#define LINUX_REBOOT_MAGIC2 672274793
+#define LINUX_REBOOT_CMD_POWER_OFF 0x4321fedc
+#define LINUX_REBOOT_CMD_RESTART 0x01234567
+#define LINUX_REBOOT_CMD_HALT 0xcdef0123
+
+long sys_reboot(int magic1, int magic2, unsigned int cmd, void __user *arg)
+{
+	if ((u32)magic1 != LINUX_REBOOT_MAGIC1 || magic2 != LINUX_REBOOT_MAGIC2)
+		return -EINVAL;
+	switch (cmd) {
+	case LINUX_REBOOT_CMD_POWER_OFF:
+	case LINUX_REBOOT_CMD_HALT:
+	case LINUX_REBOOT_CMD_RESTART:	/* QEMU is run with -no-reboot: restart = power off */
+		sync_filesystems();
+		machine_power_off(0);
+	default:
+		return -EINVAL;
+	}
+}
+
+#define SYSLOG_ACTION_READ_ALL 3
+#define SYSLOG_ACTION_SIZE_BUFFER 10
+
+long sys_syslog(int type, char __user *buf, int len)
+{
+	char *tmp;
+	size_t n;
+
+	if (type == SYSLOG_ACTION_SIZE_BUFFER)
+		return LOG_BUF_SIZE;
+	if (type != SYSLOG_ACTION_READ_ALL)
+		return -EINVAL;
+	if (len < 0)
+		return -EINVAL;
+	tmp = kmalloc(LOG_BUF_SIZE);
+	if (!tmp)
+		return -ENOMEM;
+	n = log_buf_read(tmp, min((size_t)len, (size_t)LOG_BUF_SIZE));
+	if (copy_to_user(buf, tmp, n))
+		n = (size_t)-EFAULT;
+	kfree(tmp);
+	return (long)n;
+}
+
+long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot, unsigned long flags,
+	       int fd, unsigned long pgoff)
+{
+	struct file *file = NULL;
+	unsigned long ret;
+
+	if (!(flags & MAP_ANONYMOUS)) {
+		file = fget_fd(fd);
+		if (!file)
+			return -EBADF;
+	}
+	ret = do_mmap_pgoff(file, addr, len, prot, flags, pgoff);
+	if (file)
+		fput(file);
+	return (long)ret;
+}
+
+long sys_munmap(unsigned long addr, unsigned long len)
+{
+	return do_munmap(current->mm, addr, len);
+}

@@ -1,0 +1,157 @@
+// SPDX-License-Identifier: MIT
+/*
+ * The system-call entry: svc #0 from user mode arrives in do_svc with the caller's
+ * registers saved; r7 holds the number (Linux ARM EABI numbers), r0-r5 the arguments, and
+ * the result goes back in r0. On the way out, exit_to_user_mode handles a pending reschedule
+ * and pending signals — for every return to user mode, not only from system calls.
+ */
+#include <kernel/syscalls.h>
+#include <kernel/sched.h>
+#include <kernel/signal.h>
+#include <kernel/preempt.h>
+#include <kernel/panic.h>
+#include <kernel/printk.h>
+#include <kernel/errno.h>
+#include <kernel/traps.h>
+#include <asm/ptrace.h>
+#include <asm/irqflags.h>
+
+typedef long (*syscall_fn)(long, long, long, long, long, long);
+
+/* Through void (*)(void), which C lets us cast to any function type: on AAPCS a function
+ * simply ignores the argument registers it does not use. */
+#define SYS(nr, fn) [nr] = (syscall_fn)(void (*)(void))(fn)
+
+long sys_getpid(void);
+long sys_getppid(void);
+long sys_brk(unsigned long brk);
+long sys_sched_yield(void);
+long sys_clock_gettime();
+long sys_nanosleep();
+long sys_uname();
+long sys_reboot();
+long sys_syslog();
+long sys_mmap2();
+long sys_munmap();
+long sys_open();
+long sys_close();
+long sys_read();
+long sys_write();
+long sys_lseek();
+long sys_llseek();
+long sys_fstat64();
+long sys_stat64();
+long sys_lstat64();
+long sys_getdents64();
+long sys_unlink();
+long sys_rmdir();
+long sys_mkdir();
+long sys_chdir();
+long sys_getcwd();
+long sys_dup();
+long sys_dup2();
+long sys_pipe();
+long sys_pipe2();
+long sys_ftruncate();
+long sys_truncate();
+long sys_fsync();
+long sys_sync();
+long sys_readlink();
+long sys_ioctl();
+long sys_mount();
+long sys_umount2();
+
+/* Linux ARM EABI numbers: arch/arm/tools/syscall.tbl. */
+static const syscall_fn syscall_table[] = {
+	SYS(1, sys_exit),
+	SYS(2, sys_fork),
+	SYS(3, sys_read),
+	SYS(4, sys_write),
+	SYS(5, sys_open),
+	SYS(6, sys_close),
+	SYS(10, sys_unlink),
+	SYS(11, sys_execve),
+	SYS(12, sys_chdir),
+	SYS(19, sys_lseek),
+	SYS(20, sys_getpid),
+	SYS(21, sys_mount),
+	SYS(36, sys_sync),
+	SYS(37, sys_kill),
+	SYS(39, sys_mkdir),
+	SYS(40, sys_rmdir),
+	SYS(41, sys_dup),
+	SYS(42, sys_pipe),
+	SYS(45, sys_brk),
+	SYS(52, sys_umount2),
+	SYS(54, sys_ioctl),
+	SYS(63, sys_dup2),
+	SYS(64, sys_getppid),
+	SYS(85, sys_readlink),
+	SYS(88, sys_reboot),
+	SYS(91, sys_munmap),
+	SYS(92, sys_truncate),
+	SYS(93, sys_ftruncate),
+	SYS(103, sys_syslog),
+	SYS(114, sys_wait4),
+	SYS(118, sys_fsync),
+	SYS(122, sys_uname),
+	SYS(140, sys_llseek),
+	SYS(158, sys_sched_yield),
+	SYS(162, sys_nanosleep),
+	SYS(183, sys_getcwd),
+	SYS(190, sys_fork),		/* vfork: a fork is a correct (slower) vfork */
+	SYS(192, sys_mmap2),
+	SYS(195, sys_stat64),
+	SYS(196, sys_lstat64),
+	SYS(197, sys_fstat64),
+	SYS(217, sys_getdents64),
+	SYS(248, sys_exit),		/* exit_group: one thread per process */
+	SYS(263, sys_clock_gettime),
+	SYS(359, sys_pipe2),
+};
+
+#define NR_SYSCALLS ARRAY_SIZE(syscall_table)
+#define ARM_NR_BASE 0x0f0000
+#define ARM_NR_set_tls (ARM_NR_BASE + 5)
+
+void exit_to_user_mode(struct pt_regs *regs)
+{
+	for (;;) {
+		local_irq_disable();
+		if (need_resched()) {
+			schedule();
+			continue;
+		}
+		if (current->sigpending & ~current->blocked) {
+			local_irq_enable();
+			do_signal(regs);
+			continue;
+		}
+		break;
+	}
+}
+
+void do_svc(struct pt_regs *regs)
+{
+	unsigned int nr = regs->uregs[7];
+	long ret;
+	u32 *r = regs->uregs;
+
+	if (!user_mode(regs))
+		die("Supervisor call from kernel mode", regs, 0, regs->pc - 4);
+	local_irq_enable();
+	if (nr < NR_SYSCALLS && syscall_table[nr]) {
+		ret = syscall_table[nr](r[0], r[1], r[2], r[3], r[4], r[5]);
+	} else if (nr == ARM_NR_set_tls) {
+		/* The thread pointer user code reads with mrc p15, 0, rX, c13, c0, 3. */
+		__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(r[0]));
+		current->tls = r[0];
+		ret = 0;
+	} else {
+		printk(KERN_DEBUG "%s[%d]: unknown system call %u\n", current->comm, current->pid,
+		       nr);
+		ret = -ENOSYS;
+	}
+	regs->uregs[0] = (u32)ret;
+	exit_to_user_mode(regs);
+}

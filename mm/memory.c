@@ -1,0 +1,306 @@
+// SPDX-License-Identifier: MIT
+/*
+ * User page faults and the page-table walks of fork and munmap.
+ *
+ * Page references: every PTE that maps a page holds one reference (page_count) and one map
+ * count (page->_mapcount + 1). The page cache holds its own reference on file pages; the
+ * shared zero page is never freed.
+ */
+#include <mm/memory.h>
+#include <mm/pgd.h>
+#include <mm/pagemap.h>
+#include <mm/page_alloc.h>
+#include <mm/mmu.h>
+#include <asm/cacheflush.h>
+#include <kernel/errno.h>
+#include <kernel/panic.h>
+#include <kernel/sched.h>
+#include <lib/string.h>
+
+struct page *zero_page;
+struct vm_event_counts vm_events;
+
+void memory_init(void)
+{
+	zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
+	BUG_ON(!zero_page);
+	set_page_flag(zero_page, PG_reserved);
+}
+
+static bool is_zero_page(struct page *page)
+{
+	return page == zero_page;
+}
+
+static void page_add_map(struct page *page)
+{
+	if (!is_zero_page(page)) {
+		get_page(page);
+		__atomic_add_fetch(&page->_mapcount, 1, __ATOMIC_SEQ_CST);
+	}
+}
+
+static void page_remove_map(struct page *page)
+{
+	if (!is_zero_page(page)) {
+		__atomic_sub_fetch(&page->_mapcount, 1, __ATOMIC_SEQ_CST);
+		put_page(page);
+	}
+}
+
+static pte_t mk_pte(struct page *page, u32 prot)
+{
+	return pfn_pte(page_to_pfn(page), prot);
+}
+
+/* Code pages must reach the instruction side: clean the D-cache to the point of
+ * unification and drop stale instructions before the page becomes executable. */
+static void sync_icache(struct vm_area_struct *vma, struct page *page)
+{
+	if (vma->vm_flags & VM_EXEC) {
+		unsigned long k = (unsigned long)page_address(page);
+
+		flush_icache_range(k, k + PAGE_SIZE);
+	}
+}
+
+/* A new private page for the process: zero-filled, or a copy of src. */
+static struct page *new_anon_page(struct page *src)
+{
+	struct page *page = alloc_page(src ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
+
+	if (!page)
+		return NULL;
+	if (src)
+		memcpy(page_address(page), page_address(src), PAGE_SIZE);
+	set_page_flag(page, PG_anon);
+	page->_mapcount = -1;
+	return page;
+}
+
+/*
+ * A first touch of anonymous memory. A read maps the shared zero page read-only (no memory
+ * used until a write); a write gets a zeroed page of its own.
+ */
+static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+			     unsigned int flags)
+{
+	struct page *page;
+	pte_t entry;
+
+	if (!(flags & FAULT_FLAG_WRITE)) {
+		vm_events.zero_page_faults++;
+		entry = pte_wrprotect(mk_pte(zero_page, vma->vm_page_prot | L_PTE_YOUNG));
+		set_pte_at(vma->vm_mm, address, ptep, entry);
+		return 0;
+	}
+	page = new_anon_page(NULL);
+	if (!page)
+		return VM_FAULT_OOM;
+	vm_events.anon_faults++;
+	page_add_map(page);
+	put_page(page);		/* the allocation's reference becomes the mapping's */
+	vma->vm_mm->rss_anon++;
+	entry = pte_mkdirty(mk_pte(page, vma->vm_page_prot | L_PTE_YOUNG));
+	set_pte_at(vma->vm_mm, address, ptep, entry);
+	return 0;
+}
+
+/*
+ * A first touch of a file mapping (do_linear_fault + __do_fault in seed 001): the page comes
+ * from vm_ops->fault (filemap_fault: the page cache, read in if needed). A write to a
+ * private mapping copies it at once (the file never changes); a shared mapping maps the
+ * page-cache page itself, writable only once it is marked dirty.
+ */
+static int __do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+		      unsigned int flags)
+{
+	struct vm_fault vmf = {
+		.flags = flags,
+		.address = address,
+		.pgoff = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT),
+	};
+	bool write = flags & FAULT_FLAG_WRITE;
+	struct page *page;
+	pte_t entry;
+	int ret;
+
+	ret = vma->vm_ops->fault(vma, &vmf);
+	if (ret & VM_FAULT_ERROR)
+		return ret;
+	vm_events.file_faults++;
+	page = vmf.page;
+	if (write && !(vma->vm_flags & VM_SHARED)) {
+		struct page *copy = new_anon_page(page);
+
+		put_page(page);
+		if (!copy)
+			return VM_FAULT_OOM;
+		page = copy;
+		vm_events.cow_faults++;
+		vm_events.cow_copied++;
+		vma->vm_mm->rss_anon++;
+	} else {
+		vma->vm_mm->rss_file++;
+	}
+	sync_icache(vma, page);
+	entry = mk_pte(page, vma->vm_page_prot | L_PTE_YOUNG);
+	if (write) {
+		entry = pte_mkdirty(entry);
+		if (vma->vm_flags & VM_SHARED)
+			set_page_dirty(page);
+	} else if (!(vma->vm_flags & VM_SHARED)) {
+		entry = pte_wrprotect(entry);	/* a later write copies it */
+	}
+	page_add_map(page);
+	put_page(page);		/* ->fault's (or the copy's) reference becomes the mapping's */
+	set_pte_at(vma->vm_mm, address, ptep, entry);
+	return ret;
+}
+
+/*
+ * A write to a present page the PTE says is read-only (do_wp_page in seed 001):
+ *   - a shared mapping: the page becomes dirty and writable (the file will get the data);
+ *   - a private page that only this PTE maps: "reuse", make it writable;
+ *   - otherwise (shared with a parent or child after fork, the zero page, a page-cache
+ *     page): "gotten", copy it to a new page and map that instead.
+ */
+static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+		      pte_t orig)
+{
+	struct page *old = pfn_to_page(pte_pfn(orig)), *new;
+	pte_t entry;
+
+	if (vma->vm_flags & VM_SHARED) {
+		set_page_dirty(old);
+		entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(orig)));
+		set_pte_at(vma->vm_mm, address, ptep, entry);
+		return 0;
+	}
+	vm_events.cow_faults++;
+	if (!is_zero_page(old) && test_page_flag(old, PG_anon) && page_count(old) == 1) {
+		vm_events.cow_reused++;
+		entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(orig)));
+		set_pte_at(vma->vm_mm, address, ptep, entry);
+		return 0;
+	}
+	new = new_anon_page(is_zero_page(old) ? NULL : old);
+	if (!new)
+		return VM_FAULT_OOM;
+	vm_events.cow_copied++;
+	sync_icache(vma, new);
+	page_add_map(new);
+	put_page(new);
+	if (!test_page_flag(old, PG_anon) || is_zero_page(old)) {
+		vma->vm_mm->rss_anon++;
+		if (!is_zero_page(old))
+			vma->vm_mm->rss_file--;
+	}
+	entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(mk_pte(new, vma->vm_page_prot))));
+	set_pte_at(vma->vm_mm, address, ptep, entry);	/* flushes the old translation */
+	page_remove_map(old);
+	return 0;
+}
+
+static int handle_pte_fault(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+			    unsigned int flags)
+{
+	pte_t entry = *ptep;
+
+	if (!pte_present(entry)) {
+		if (pte_none(entry)) {
+			if (vma->vm_ops && vma->vm_ops->fault)
+				return __do_fault(vma, address, ptep, flags);
+			return do_anonymous_page(vma, address, ptep, flags);
+		}
+		return VM_FAULT_SIGBUS;	/* swap and file entries arrive with swap / fremap */
+	}
+	if (flags & FAULT_FLAG_WRITE) {
+		if (!pte_write(entry))
+			return do_wp_page(vma, address, ptep, entry);
+		entry = pte_mkdirty(entry);	/* dirty-bit emulation */
+	}
+	entry = pte_mkyoung(entry);		/* access-flag emulation */
+	if (entry != *ptep)
+		set_pte_at(vma->vm_mm, address, ptep, entry);
+	return 0;
+}
+
+int handle_mm_fault(struct vm_area_struct *vma, unsigned long address, unsigned int flags)
+{
+	pte_t *ptep;
+
+	vm_events.pgfault++;
+	current->min_flt++;
+	ptep = pte_alloc(vma->vm_mm, address);
+	if (!ptep)
+		return VM_FAULT_OOM;
+	return handle_pte_fault(vma, address & PAGE_MASK, ptep, flags);
+}
+
+int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area_struct *vma)
+{
+	bool cow = (vma->vm_flags & (VM_SHARED | VM_MAYWRITE)) == VM_MAYWRITE;
+	unsigned long addr;
+
+	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *sptep = pte_offset(src, addr), *dptep, pte;
+
+		if (!sptep) {	/* no pte page: skip to the next 2 MiB */
+			addr = ALIGN_UP(addr + 1, PGDIR_SIZE) - PAGE_SIZE;
+			continue;
+		}
+		pte = *sptep;
+		if (pte_none(pte))
+			continue;
+		dptep = pte_alloc(dst, addr);
+		if (!dptep)
+			return -ENOMEM;
+		if (pte_present(pte)) {
+			struct page *page = pfn_to_page(pte_pfn(pte));
+
+			/* Private writable: both sides read-only, the next write copies. */
+			if (cow && pte_write(pte)) {
+				pte = pte_wrprotect(pte);
+				set_pte_at(src, addr, sptep, pte);
+			}
+			page_add_map(page);
+			if (test_page_flag(page, PG_anon))
+				dst->rss_anon++;
+			else if (!is_zero_page(page))
+				dst->rss_file++;
+		}
+		set_pte_at(dst, addr, dptep, pte);
+	}
+	return 0;
+}
+
+void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end)
+{
+	struct mm_struct *mm = vma->vm_mm;
+	unsigned long addr;
+
+	for (addr = start; addr < end; addr += PAGE_SIZE) {
+		pte_t *ptep = pte_offset(mm, addr), pte;
+		struct page *page;
+
+		if (!ptep) {
+			addr = ALIGN_UP(addr + 1, PGDIR_SIZE) - PAGE_SIZE;
+			continue;
+		}
+		pte = *ptep;
+		if (pte_none(pte))
+			continue;
+		set_pte_at(mm, addr, ptep, 0);
+		if (!pte_present(pte))
+			continue;
+		page = pfn_to_page(pte_pfn(pte));
+		if (pte_dirty(pte) && (vma->vm_flags & VM_SHARED))
+			set_page_dirty(page);	/* the data must reach the file */
+		if (test_page_flag(page, PG_anon))
+			mm->rss_anon--;
+		else if (!is_zero_page(page))
+			mm->rss_file--;
+		page_remove_map(page);
+	}
+}
