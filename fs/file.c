@@ -7,6 +7,8 @@
 #include <kernel/err.h>
 #include <kernel/errno.h>
 #include <lib/string.h>
+#include <lib/vsprintf.h>
+#include <kernel/sched.h>
 
 struct inode *namei_parent(const char *path, const char **name, size_t *len);
 
@@ -51,6 +53,18 @@ static struct inode *open_create(const char *path, unsigned int flags, umode_t m
 	return inode;
 }
 
+/* path made absolute against the working directory (for /proc/PID/maps); NULL if no memory. */
+static char *absolute_path(const char *path)
+{
+	const char *cwd = (path[0] == '/' || !current->cwd_path[0]) ? "" : current->cwd_path;
+	size_t len = strlen(cwd) + 1 + strlen(path) + 1;
+	char *abs = kmalloc(len);
+
+	if (abs)
+		snprintf(abs, len, "%s%s%s", cwd, (*cwd && strcmp(cwd, "/")) ? "/" : "", path);
+	return abs;
+}
+
 struct file *vfs_open(const char *path, unsigned int flags, umode_t mode)
 {
 	struct inode *inode;
@@ -86,6 +100,15 @@ struct file *vfs_open(const char *path, unsigned int flags, umode_t mode)
 	file->f_op = inode->i_fop;
 	file->f_count = 1;
 	mutex_init(&file->f_pos_lock);
+	file->f_path = absolute_path(path);
+	if (file->f_op && file->f_op->open) {
+		err = file->f_op->open(inode, file);
+		if (err) {
+			kfree(file->f_path);
+			kfree(file);
+			goto fail;
+		}
+	}
 	return file;
 fail:
 	iput(inode);
@@ -104,6 +127,7 @@ void fput(struct file *file)
 	if (file->f_op && file->f_op->release)
 		file->f_op->release(file->f_inode, file);
 	iput(file->f_inode);
+	kfree(file->f_path);
 	kfree(file);
 }
 

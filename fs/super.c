@@ -70,7 +70,7 @@ static struct vfsmount *mount_of_bdev(struct block_device *bdev)
 	struct vfsmount *mnt;
 
 	list_for_each_entry(mnt, &mounts, list)
-		if (mnt->sb->s_bdev == bdev)
+		if (bdev && mnt->sb->s_bdev == bdev)
 			return mnt;
 	return NULL;
 }
@@ -85,14 +85,16 @@ static struct super_block *read_super(struct block_device *bdev, const char *fst
 
 	if (!type)
 		return ERR_PTR(-ENODEV);
-	if (!bdev_inode(bdev))
+	if (!type->nodev && !bdev)
+		return ERR_PTR(-ENOTBLK);
+	if (bdev && !bdev_inode(bdev))
 		return ERR_PTR(-ENOMEM);
 	sb = kzalloc(sizeof(*sb));
 	if (!sb)
 		return ERR_PTR(-ENOMEM);
 	sb->s_bdev = bdev;
 	sb->s_type = type;
-	sb->s_rdonly = read_only || bdev->read_only;
+	sb->s_rdonly = read_only || (bdev && bdev->read_only);
 	INIT_LIST_HEAD(&sb->s_inodes);
 	spin_lock_init(&sb->s_inode_lock);
 	mutex_init(&sb->s_mutex);
@@ -146,13 +148,19 @@ int mount_root(const char *dev, const char *fstype)
 
 int do_mount(const char *dev, const char *dir, const char *fstype, bool read_only)
 {
-	struct block_device *bdev = lookup_bdev(dev);
+	struct file_system_type *type = find_filesystem(fstype);
+	struct block_device *bdev = NULL;
 	struct inode *target;
 	struct super_block *sb;
 	int err;
 
-	if (!bdev)
+	if (!type)
 		return -ENODEV;
+	if (!type->nodev) {
+		bdev = lookup_bdev(dev);
+		if (!bdev)
+			return -ENOTBLK;
+	}
 	target = namei(dir);
 	if (IS_ERR(target))
 		return PTR_ERR(target);
@@ -192,9 +200,11 @@ static int sync_sb(struct super_block *sb)
 		if (e && !err)
 			err = e;
 	}
-	e = filemap_write_and_wait(sb->s_bdev->bd_inode->i_mapping);
-	if (e && !err)
-		err = e;
+	if (sb->s_bdev) {
+		e = filemap_write_and_wait(sb->s_bdev->bd_inode->i_mapping);
+		if (e && !err)
+			err = e;
+	}
 	mutex_unlock(&sb->s_mutex);
 	return err;
 }
@@ -248,7 +258,8 @@ int do_umount(const char *dir)
 		kfree(inode->i_private);
 		kfree(inode);
 	}
-	truncate_inode_pages(sb->s_bdev->bd_inode->i_mapping, 0);
+	if (sb->s_bdev)
+		truncate_inode_pages(sb->s_bdev->bd_inode->i_mapping, 0);
 	kfree(sb);
 	kfree(found);
 out:

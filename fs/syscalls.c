@@ -533,7 +533,7 @@ long sys_mount(const char __user *udev, const char __user *udir, const char __us
 	if (IS_ERR(type)) {
 		err = PTR_ERR(type);
 	} else {
-		err = lookup_bdev(dev) ? do_mount(dev, dir, type, flags & MS_RDONLY) : -ENOTBLK;
+		err = do_mount(dev, dir, type, flags & MS_RDONLY);
 		kfree(type);
 	}
 	kfree(dir);

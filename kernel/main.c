@@ -38,6 +38,7 @@ void time_init_clock(u32 rate);
 void page_wait_table_init(void);
 void ext2_init(void);
 void memory_init(void);
+void proc_init(void);
 
 struct bootinfo boot_info;
 
@@ -126,7 +127,8 @@ static void prepare_namespace(void)
 		printk(KERN_WARNING "VFS: no root device %s: running without a filesystem\n", dev);
 		return;
 	}
-	mount_root(dev, "ext2");
+	if (mount_root(dev, "ext2") == 0 && do_mount("proc", "/proc", "proc", true))
+		printk(KERN_WARNING "VFS: cannot mount /proc (no /proc directory?)\n");
 }
 
 #define INIT_MAX_ARGS 32
@@ -222,6 +224,11 @@ void start_kernel(phys_addr_t boot_blob, u32 machine_type)
 	params_init(boot_info.cmdline);
 	if (cmdline_get("loglevel", level, sizeof(level)))
 		console_loglevel = (int)simple_strtoul(level, NULL, 10);
+	{
+		extern bool trace_faults;
+
+		trace_faults = cmdline_list_has("trace", "faults");
+	}
 	map_lowmem(&boot_info);
 	mem_init(&boot_info);
 
@@ -229,6 +236,7 @@ void start_kernel(phys_addr_t boot_blob, u32 machine_type)
 	page_wait_table_init();
 	memory_init();
 	ext2_init();
+	proc_init();
 	devices_init();
 	print_banner();
 	printk(KERN_INFO "machine type 0x%x\n", machine_type);

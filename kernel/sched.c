@@ -19,6 +19,7 @@
 #include <lib/string.h>
 #include <block/blkdev.h>
 #include <asm/ptrace.h>
+#include <mm/mmu_context.h>
 #include <asm/irqflags.h>
 
 struct rq {
@@ -144,6 +145,12 @@ static void __schedule(bool preempt)
 	if (next != prev) {
 		rq.nr_switches++;
 		next->switches++;
+		/* User addresses must now translate through next's tables (TTBR0 + ASID); a
+		 * kernel thread has none, and every TTBR0 walk faults while it runs. */
+		if (next->mm)
+			switch_mm(next->mm);
+		else if (prev->mm)
+			switch_to_kernel_mm();
 		prev = __switch_to(prev, next);
 		/* Now running as `next`, back from whatever switched away from it. */
 	}

@@ -20,6 +20,11 @@
 #include <kernel/signal.h>
 #include <kernel/uaccess.h>
 #include <asm/memory.h>
+#include <kernel/timer.h>
+
+/* Boot option trace=faults: one log line per user page fault. */
+bool trace_faults;
+extern const char *fault_path;
 
 static void __noreturn __do_kernel_fault(unsigned long addr, u32 fsr, struct pt_regs *regs)
 {
@@ -36,6 +41,7 @@ static int __do_page_fault(struct mm_struct *mm, unsigned long addr, u32 fsr, in
 	struct vm_area_struct *vma;
 	unsigned int flags = 0;
 	unsigned long need;
+	u64 t0;
 	int ret;
 
 	if (fsr_kind(fsr) == FAULT_ALIGNMENT || fsr_kind(fsr) == FAULT_EXTERNAL) {
@@ -62,7 +68,13 @@ static int __do_page_fault(struct mm_struct *mm, unsigned long addr, u32 fsr, in
 	*code = SEGV_ACCERR;
 	if (!(vma->vm_flags & need))
 		return SIGSEGV;
+	fault_path = "?";
+	t0 = trace_faults ? ktime_get_ns() : 0;
 	ret = handle_mm_fault(vma, addr, flags);
+	if (trace_faults)
+		printk(KERN_INFO "fault: pid %d %08lx %s -> %s%s, %llu ns\n", current->pid, addr,
+		       flags & FAULT_FLAG_WRITE ? "write" : flags & FAULT_FLAG_EXEC ? "exec" : "read",
+		       fault_path, ret & VM_FAULT_ERROR ? " FAILED" : "", ktime_get_ns() - t0);
 	if (ret & VM_FAULT_SIGBUS) {
 		*code = BUS_ADRERR;
 		return SIGBUS;

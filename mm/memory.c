@@ -20,6 +20,9 @@
 struct page *zero_page;
 struct vm_event_counts vm_events;
 
+/* What the last fault did, for the trace=faults boot option (mm/fault.c). */
+const char *fault_path;
+
 void memory_init(void)
 {
 	zero_page = alloc_page(GFP_KERNEL | __GFP_ZERO);
@@ -90,6 +93,7 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, 
 
 	if (!(flags & FAULT_FLAG_WRITE)) {
 		vm_events.zero_page_faults++;
+		fault_path = "zero page";
 		entry = pte_wrprotect(mk_pte(zero_page, vma->vm_page_prot | L_PTE_YOUNG));
 		set_pte_at(vma->vm_mm, address, ptep, entry);
 		return 0;
@@ -98,6 +102,7 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, 
 	if (!page)
 		return VM_FAULT_OOM;
 	vm_events.anon_faults++;
+	fault_path = "anonymous";
 	page_add_map(page);
 	put_page(page);		/* the allocation's reference becomes the mapping's */
 	vma->vm_mm->rss_anon++;
@@ -129,6 +134,7 @@ static int __do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *
 	if (ret & VM_FAULT_ERROR)
 		return ret;
 	vm_events.file_faults++;
+	fault_path = (ret & VM_FAULT_MAJOR) ? "file (read from disk)" : "file (page cache)";
 	page = vmf.page;
 	if (write && !(vma->vm_flags & VM_SHARED)) {
 		struct page *copy = new_anon_page(page);
@@ -139,6 +145,7 @@ static int __do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *
 		page = copy;
 		vm_events.cow_faults++;
 		vm_events.cow_copied++;
+		fault_path = "file, private copy";
 		vma->vm_mm->rss_anon++;
 	} else {
 		vma->vm_mm->rss_file++;
@@ -172,6 +179,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	pte_t entry;
 
 	if (vma->vm_flags & VM_SHARED) {
+		fault_path = "shared write (dirty)";
 		set_page_dirty(old);
 		entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(orig)));
 		set_pte_at(vma->vm_mm, address, ptep, entry);
@@ -180,6 +188,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	vm_events.cow_faults++;
 	if (!is_zero_page(old) && test_page_flag(old, PG_anon) && page_count(old) == 1) {
 		vm_events.cow_reused++;
+		fault_path = "COW reuse";
 		entry = pte_mkyoung(pte_mkdirty(pte_mkwrite(orig)));
 		set_pte_at(vma->vm_mm, address, ptep, entry);
 		return 0;
@@ -188,6 +197,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	if (!new)
 		return VM_FAULT_OOM;
 	vm_events.cow_copied++;
+	fault_path = is_zero_page(old) ? "COW of the zero page" : "COW copy";
 	sync_icache(vma, new);
 	page_add_map(new);
 	put_page(new);
@@ -219,6 +229,9 @@ static int handle_pte_fault(struct vm_area_struct *vma, unsigned long address, p
 		if (!pte_write(entry))
 			return do_wp_page(vma, address, ptep, entry);
 		entry = pte_mkdirty(entry);	/* dirty-bit emulation */
+		fault_path = "dirty bit";
+	} else {
+		fault_path = "young bit";
 	}
 	entry = pte_mkyoung(entry);		/* access-flag emulation */
 	if (entry != *ptep)

@@ -107,6 +107,7 @@ struct file_operations {
 	int (*iterate)(struct file *file, filldir_t fill, void *arg);	/* readdir */
 	int (*mmap)(struct file *file, struct vm_area_struct *vma);
 	int (*fsync)(struct file *file);
+	int (*open)(struct inode *inode, struct file *file);
 	int (*release)(struct inode *inode, struct file *file);
 };
 
@@ -141,6 +142,7 @@ struct super_operations {
 
 struct file_system_type {
 	const char *name;
+	bool nodev;			/* needs no block device (proc) */
 	/* Reads the super block of sb->s_bdev and sets s_op, s_root; 0 or -errno (and a
 	 * message in the log saying why). */
 	int (*fill_super)(struct super_block *sb, bool read_only);
@@ -166,6 +168,8 @@ struct file {
 	const struct file_operations *f_op;
 	int f_count;
 	struct mutex f_pos_lock;
+	char *f_path;			/* the path it was opened by (kmalloc'd), for /proc maps */
+	void *private_data;		/* the file system's (procfs: the generated text) */
 };
 
 int register_filesystem(struct file_system_type *fs);
