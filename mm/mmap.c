@@ -100,6 +100,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		if (!copy)
 			goto fail;
 		*copy = *vma;
+		INIT_LIST_HEAD(&copy->anon_vma_chain);
 		copy->vm_mm = mm;
 		copy->vm_next = copy->vm_prev = NULL;
 		if (copy->vm_file)
@@ -181,6 +182,7 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 		if (!vma)
 			return (unsigned long)-ENOMEM;
 		*vma = proposed;
+		INIT_LIST_HEAD(&vma->anon_vma_chain);
 		if (file)
 			fget(file);
 		vma_link(mm, vma);
