@@ -81,10 +81,12 @@ $(B)/vexpress-a9.dtb: boot/vexpress-a9.dts
 
 # The root filesystem: rootfs/ (and, later, the user programs) staged in build/rootfs/ and
 # made into an ext2 image by mke2fs -d; tools/qemu-run passes it as the initrd.
+include user/user.mk
+
 ROOTFS_FILES := $(shell find rootfs -type f 2>/dev/null)
-$(B)/rootfs.img: $(ROOTFS_FILES) tools/mkrootfs
+$(B)/rootfs.img: $(ROOTFS_FILES) tools/mkrootfs $(USER_BINS) $(USER_TEST_BINS)
 	@echo "  MKROOTFS $@"
-	@tools/mkrootfs $(B)/rootfs $@
+	@tools/mkrootfs $(B)/rootfs $@ $(USER_PROGS) $(USER_TEST_PROGS)
 
 # ---- host unit tests ------------------------------------------------------------------
 # Each tests/host/test_NAME.c has a tests/host/test_NAME.mk that sets

@@ -1,0 +1,6 @@
+// SPDX-License-Identifier: MIT
+/* true: do nothing, successfully. */
+int main(void)
+{
+	return 0;
+}
