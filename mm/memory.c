@@ -75,7 +75,7 @@ static struct page *new_anon_page(struct page *src)
 	if (!page)
 		return NULL;
 	if (src)
-		memcpy(page_address(page), page_address(src), PAGE_SIZE);
+		copy_page(page_address(page), page_address(src));
 	set_page_flag(page, PG_anon);
 	page->_mapcount = -1;
 	return page;

@@ -16,8 +16,12 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	spin_lock_irqsave(&zone_lock, flags);
 	page = buddy_alloc(&mem_zone, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
-	if (page && (gfp & __GFP_ZERO))
-		memset(page_address(page), 0, PAGE_SIZE << order);
+	if (page && (gfp & __GFP_ZERO)) {
+		unsigned int i;
+
+		for (i = 0; i < (1u << order); i++)
+			clear_page((char *)page_address(page) + i * PAGE_SIZE);
+	}
 	return page;
 }
 

@@ -43,6 +43,10 @@ static inline struct page *virt_to_page(const void *addr)
 	return pfn_to_page(__pa(addr) >> PAGE_SHIFT);
 }
 
+/* lib/page.S: one page, page-aligned. */
+void clear_page(void *page);
+void copy_page(void *to, const void *from);
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order);
 void __free_pages(struct page *page, unsigned int order);
 unsigned long __get_free_pages(unsigned int order);	/* kernel address, 0 if none */
