@@ -274,6 +274,7 @@ int do_execve(const char *path, const char *const __user *argv,
 	}
 	if (current->files)
 		files_close_on_exec(current->files);
+	exec_reset_sighand(current);
 	base = strrchr(path, '/');
 	strlcpy(current->comm, base ? base + 1 : path, sizeof(current->comm));
 

@@ -57,6 +57,7 @@ void do_exit(int status)
 	tsk->files = NULL;
 	iput(tsk->cwd);
 	tsk->cwd = NULL;
+	free_sighand(tsk);
 	reparent_children(tsk);
 
 	local_irq_disable();

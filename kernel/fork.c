@@ -9,6 +9,7 @@
 #include <kernel/files.h>
 #include <kernel/errno.h>
 #include <kernel/syscalls.h>
+#include <kernel/signal.h>
 #include <mm/mmap.h>
 #include <fs/fs.h>
 #include <asm/ptrace.h>
@@ -35,6 +36,13 @@ long sys_fork(void)
 		ihold(child->cwd);
 	strlcpy(child->cwd_path, parent->cwd_path, sizeof(child->cwd_path));
 	child->blocked = parent->blocked;
+	if (copy_sighand(child, parent)) {
+		mmput(child->mm);
+		files_put(child->files);
+		iput(child->cwd);
+		task_free(child);
+		return -ENOMEM;
+	}
 
 	regs = task_pt_regs(child);
 	*regs = *task_pt_regs(parent);

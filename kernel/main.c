@@ -35,6 +35,7 @@
 void console_register(void);
 void printk_clock_ready(void);
 void time_init_clock(u32 rate);
+void time_set_realtime_base(u32 seconds);
 void page_wait_table_init(void);
 void ext2_init(void);
 void memory_init(void);
@@ -76,6 +77,13 @@ static void devices_init(void)
 	a9_gtimer_init(mpcore + A9_GTIMER_OFFSET, rate);
 	time_init_clock(rate);
 	printk_clock_ready();
+	{
+		/* PL031 RTC (PrimeCell RTC TRM 3.3): RTCDR at 0 counts seconds since 1970. */
+		void *rtc = ioremap(VEXPRESS_RTC, 0x1000);
+
+		if (rtc)
+			time_set_realtime_base(readl(rtc));
+	}
 	sp804_tick_init(ioremap(VEXPRESS_TIMER01, 0x1000), IRQ_TIMER01, SP804_CLOCK_HZ, HZ);
 	pl011_enable_rx_irq(IRQ_UART0);
 	if (boot_info.initrd_size)

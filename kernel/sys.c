@@ -12,6 +12,7 @@
 #include <mm/mmap.h>
 #include <fs/fs.h>
 #include <lib/string.h>
+#include <kernel/signal.h>
 
 long sys_getpid(void)
 {
@@ -34,6 +35,8 @@ long sys_sched_yield(void)
 	return 0;
 }
 
+static u64 realtime_base_ns;
+
 struct timespec32 {
 	s32 tv_sec;
 	s32 tv_nsec;
@@ -50,7 +53,11 @@ long sys_clock_gettime(int clk, struct timespec32 __user *tp)
 	struct timespec32 ts;
 
 	switch (clk) {
-	case CLOCK_REALTIME:	/* no wall clock: time since boot, as the monotonic one */
+	case CLOCK_REALTIME:
+		ns = realtime_base_ns + ktime_get_ns();
+		ts.tv_sec = (s32)(ns / NSEC_PER_SEC);
+		ts.tv_nsec = (s32)(ns % NSEC_PER_SEC);
+		return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_BOOTTIME:
@@ -75,7 +82,8 @@ long sys_nanosleep(const struct timespec32 __user *req, struct timespec32 __user
 	if (ts.tv_sec < 0 || ts.tv_nsec < 0 || ts.tv_nsec >= 1000000000)
 		return -EINVAL;
 	ns = (u64)ts.tv_sec * NSEC_PER_SEC + ts.tv_nsec;
-	ticks = (long)((ns + NSEC_PER_SEC / HZ - 1) / (NSEC_PER_SEC / HZ));
+	/* + 1: the tick now running is partly gone, and POSIX says never wake early. */
+	ticks = (long)((ns + NSEC_PER_SEC / HZ - 1) / (NSEC_PER_SEC / HZ)) + 1;
 	while (ticks > 0) {
 		set_current_state(TASK_INTERRUPTIBLE);
 		ticks = schedule_timeout(ticks);
@@ -177,4 +185,87 @@ long sys_mmap2(unsigned long addr, unsigned long len, unsigned long prot, unsign
 long sys_munmap(unsigned long addr, unsigned long len)
 {
 	return do_munmap(current->mm, addr, len);
+}
+
+/* ---- interval timer (ITIMER_REAL): SIGALRM after a delay, alarm(2) uses it ---------- */
+
+struct itimerval32 {
+	struct { s32 tv_sec, tv_usec; } it_interval, it_value;
+};
+
+struct itimer {
+	struct timer_list timer;
+	struct task_struct *task;
+};
+
+static void itimer_fire(struct timer_list *t)
+{
+	struct itimer *it = container_of(t, struct itimer, timer);
+
+	send_sig(SIGALRM, it->task);
+	if (it->task->itimer_interval) {
+		t->expires = jiffies + it->task->itimer_interval;
+		add_timer(t);
+	}
+}
+
+static unsigned long tv_to_ticks(s32 sec, s32 usec)
+{
+	u64 us = (u64)sec * 1000000 + usec;
+
+	return (unsigned long)((us + 1000000 / HZ - 1) / (1000000 / HZ));
+}
+
+#define ITIMER_REAL 0
+
+long sys_setitimer(int which, const struct itimerval32 __user *unew,
+		   struct itimerval32 __user *uold)
+{
+	struct itimerval32 nv, ov = { 0 };
+	struct itimer *it;
+
+	if (which != ITIMER_REAL)
+		return -EINVAL;
+	if (unew && copy_from_user(&nv, unew, sizeof(nv)))
+		return -EFAULT;
+	if (!current->itimer) {
+		it = kzalloc(sizeof(*it));
+		if (!it)
+			return -ENOMEM;
+		it->task = current;
+		timer_setup(&it->timer, itimer_fire);
+		current->itimer = &it->timer;
+	}
+	if (current->itimer->pending) {
+		unsigned long left = current->itimer->expires - jiffies;
+
+		ov.it_value.tv_sec = (s32)(left / HZ);
+		ov.it_value.tv_usec = (s32)(left % HZ * (1000000 / HZ));
+	}
+	if (uold && copy_to_user(uold, &ov, sizeof(ov)))
+		return -EFAULT;
+	if (!unew)
+		return 0;
+	if (nv.it_value.tv_usec < 0 || nv.it_value.tv_usec >= 1000000 || nv.it_value.tv_sec < 0)
+		return -EINVAL;
+	del_timer(current->itimer);
+	current->itimer_interval = (u32)tv_to_ticks(nv.it_interval.tv_sec, nv.it_interval.tv_usec);
+	if (nv.it_value.tv_sec || nv.it_value.tv_usec) {
+		current->itimer->expires = jiffies + tv_to_ticks(nv.it_value.tv_sec,
+								   nv.it_value.tv_usec);
+		add_timer(current->itimer);
+	}
+	return 0;
+}
+
+/* The wall clock: the board's PL031 RTC read once at boot, plus the monotonic clock. */
+
+void time_set_realtime_base(u32 seconds)
+{
+	realtime_base_ns = (u64)seconds * NSEC_PER_SEC;
+}
+
+u32 realtime_seconds(void)
+{
+	return (u32)((realtime_base_ns + ktime_get_ns()) / NSEC_PER_SEC);
 }

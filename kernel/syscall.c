@@ -60,6 +60,21 @@ long sys_readlink();
 long sys_ioctl();
 long sys_mount();
 long sys_umount2();
+long sys_rt_sigaction();
+long sys_mprotect();
+long sys_msync();
+long sys_mincore();
+long sys_madvise();
+long sys_rt_sigpending();
+long sys_rt_sigsuspend();
+long sys_pause();
+long sys_setitimer();
+long sys_pread64();
+long sys_pwrite64();
+long sys_fcntl();
+long sys_access();
+long sys_rt_sigprocmask();
+long sys_rt_sigreturn();
 
 /* Linux ARM EABI numbers: arch/arm/tools/syscall.tbl. */
 static const syscall_fn syscall_table[] = {
@@ -75,6 +90,8 @@ static const syscall_fn syscall_table[] = {
 	SYS(19, sys_lseek),
 	SYS(20, sys_getpid),
 	SYS(21, sys_mount),
+	SYS(29, sys_pause),
+	SYS(33, sys_access),
 	SYS(36, sys_sync),
 	SYS(37, sys_kill),
 	SYS(39, sys_mkdir),
@@ -84,6 +101,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(45, sys_brk),
 	SYS(52, sys_umount2),
 	SYS(54, sys_ioctl),
+	SYS(55, sys_fcntl),
 	SYS(63, sys_dup2),
 	SYS(64, sys_getppid),
 	SYS(85, sys_readlink),
@@ -92,12 +110,23 @@ static const syscall_fn syscall_table[] = {
 	SYS(92, sys_truncate),
 	SYS(93, sys_ftruncate),
 	SYS(103, sys_syslog),
+	SYS(104, sys_setitimer),
 	SYS(114, sys_wait4),
+	SYS(119, sys_rt_sigreturn),	/* sigreturn: our frames are always rt frames */
 	SYS(118, sys_fsync),
+	SYS(125, sys_mprotect),
 	SYS(122, sys_uname),
 	SYS(140, sys_llseek),
+	SYS(144, sys_msync),
 	SYS(158, sys_sched_yield),
 	SYS(162, sys_nanosleep),
+	SYS(173, sys_rt_sigreturn),
+	SYS(174, sys_rt_sigaction),
+	SYS(175, sys_rt_sigprocmask),
+	SYS(176, sys_rt_sigpending),
+	SYS(179, sys_rt_sigsuspend),
+	SYS(180, sys_pread64),
+	SYS(181, sys_pwrite64),
 	SYS(183, sys_getcwd),
 	SYS(190, sys_fork),		/* vfork: a fork is a correct (slower) vfork */
 	SYS(192, sys_mmap2),
@@ -105,6 +134,8 @@ static const syscall_fn syscall_table[] = {
 	SYS(196, sys_lstat64),
 	SYS(197, sys_fstat64),
 	SYS(217, sys_getdents64),
+	SYS(219, sys_mincore),
+	SYS(220, sys_madvise),
 	SYS(248, sys_exit),		/* exit_group: one thread per process */
 	SYS(263, sys_clock_gettime),
 	SYS(359, sys_pipe2),

@@ -14,6 +14,7 @@
 #include <kernel/sched.h>
 #include <asm/tlbflush.h>
 #include <lib/string.h>
+#include <kernel/err.h>
 
 struct mm_struct *mm_alloc(void)
 {
@@ -44,7 +45,7 @@ u32 vm_get_page_prot(unsigned long vm_flags)
 	if (!(vm_flags & VM_EXEC))
 		prot |= L_PTE_XN;
 	if (!(vm_flags & (VM_READ | VM_WRITE | VM_EXEC)))
-		prot &= ~L_PTE_PRESENT;	/* PROT_NONE: every access faults */
+		prot |= L_PTE_NONE;	/* PROT_NONE: mapped, but every access faults */
 	return prot;
 }
 
@@ -232,13 +233,23 @@ unsigned long do_mmap_pgoff(struct file *file, unsigned long addr, unsigned long
 				vm_flags &= ~(VM_MAYWRITE | VM_SHARED);
 		}
 	} else if ((flags & MAP_TYPE) == MAP_SHARED) {
-		return (unsigned long)-EINVAL;	/* shared anonymous memory: with the mmap issue */
+		vm_flags |= VM_SHARED | VM_MAYSHARE;
 	}
 
 	addr = get_unmapped_area(file, addr, len, pgoff, flags);
 	if (addr & (PAGE_SIZE - 1))
 		return addr;	/* an error */
-	addr = mmap_region(file, addr, len, vm_flags, pgoff);
+	if (!file && (vm_flags & VM_SHARED)) {
+		/* Shared anonymous memory: backed by an unnamed in-memory file (mm/shmem.c). */
+		struct file *shm = shmem_file_setup((loff_t)len);
+
+		if (IS_ERR(shm))
+			return (unsigned long)PTR_ERR(shm);
+		addr = mmap_region(shm, addr, len, vm_flags, 0);
+		fput(shm);	/* the VMA keeps its own reference */
+	} else {
+		addr = mmap_region(file, addr, len, vm_flags, pgoff);
+	}
 	if (!(addr & (PAGE_SIZE - 1)) && (flags & MAP_POPULATE))
 		populate_range(current->mm, addr, addr + len);
 	return addr;

@@ -10,7 +10,7 @@ u32 pte_to_hw(pte_t pte)
 	u32 hw;
 
 	/* Not present, or old: no hardware mapping, so the next access faults. */
-	if (!(pte & L_PTE_PRESENT) || !(pte & L_PTE_YOUNG))
+	if (!(pte & L_PTE_PRESENT) || !(pte & L_PTE_YOUNG) || (pte & L_PTE_NONE))
 		return PTE_TYPE_FAULT;
 
 	hw = (pte & ~0xfffu) | PTE_TYPE_SMALL;

@@ -27,8 +27,10 @@ user_saved_goal := $(.DEFAULT_GOAL)
 
 # -mthumb -march=armv7-a -mfloat-abi=soft also selects newlib's thumb/v7-a/nofp multilib.
 # user/include comes first on the include path so that our headers replace newlib's.
+# USER_OPT=-Og on the make command line gives code that gdb steps through line by line.
 USER_ARCH	:= -mthumb -march=armv7-a -mfloat-abi=soft
-USER_CFLAGS	:= $(USER_ARCH) -std=gnu11 -O2 -g -Wall -Wextra -Iuser/include \
+USER_OPT	?= -O2
+USER_CFLAGS	:= $(USER_ARCH) -std=gnu11 $(USER_OPT) -g -Wall -Wextra -Iuser/include \
 		   -ffunction-sections -fdata-sections
 USER_WERROR	:= -Werror
 USER_LDFLAGS	:= -static -nostdlib -T user/user.ld -Wl,--gc-sections \

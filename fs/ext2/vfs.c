@@ -76,10 +76,11 @@ static void ext2_free(void *ptr)
 	kfree(ptr);
 }
 
+u32 realtime_seconds(void);
+
 static u32 ext2_clock(void *ctx)
 {
-	/* No wall clock yet: seconds since boot keep times ordered, as e2fsck wants. */
-	return (u32)(ktime_get_ns() / NSEC_PER_SEC);
+	return realtime_seconds();	/* the RTC's time at boot plus the monotonic clock */
 }
 
 static const struct ext2_block_ops ext2_kernel_block_ops = {

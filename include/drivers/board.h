@@ -11,6 +11,7 @@
 #define VEXPRESS_UART0		0x10009000
 #define VEXPRESS_TIMER01	0x10011000	/* SP804: timers 0 and 1 */
 #define VEXPRESS_TIMER23	0x10012000
+#define VEXPRESS_RTC		0x10017000	/* PL031 real-time clock */
 #define VEXPRESS_VIRTIO0	0x10013000	/* four virtio-mmio transports, 0x200 apart */
 #define VEXPRESS_VIRTIO_STRIDE	0x200
 #define VEXPRESS_VIRTIO_COUNT	4

@@ -16,6 +16,8 @@ struct mm_struct;
 struct files_struct;
 struct inode;
 struct wait_queue_head;
+struct k_sigaction;
+struct timer_list;
 
 #define TASK_RUNNING		0
 #define TASK_INTERRUPTIBLE	1	/* asleep; a signal may wake it (later) */
@@ -49,10 +51,16 @@ struct task_struct {
 	struct inode *cwd;
 	char cwd_path[256];		/* for getcwd: the path chdir was given, normalised */
 	unsigned long sigpending;	/* bit n: signal n is pending */
+	struct k_sigaction *sighand;	/* NSIG actions (kmalloc'd); NULL: all default */
 	unsigned long blocked;		/* bit n: signal n is blocked */
+	unsigned long saved_blocked;	/* the mask to restore after rt_sigsuspend */
+	bool restore_blocked;
+	struct timer_list *itimer;	/* ITIMER_REAL (alarm), kmalloc'd on first use */
+	u32 itimer_interval;		/* its period in ticks, 0 for one shot */
 	u32 tls;			/* TPIDRURO: user thread pointer (set_tls) */
 	unsigned long fault_addr;	/* si_addr and si_code of the last fault signal */
 	int fault_code;
+	int fault_sig;			/* the fault signal those two belong to */
 	u64 start_ns;
 	unsigned long min_flt, maj_flt;	/* page faults without and with I/O */
 };

@@ -51,4 +51,7 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr);
 /* Makes the pages of [start, end) present (MAP_POPULATE). */
 int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 
+/* mm/shmem.c: an unnamed in-memory file for shared anonymous mappings (ERR_PTR). */
+struct file *shmem_file_setup(long long size);
+
 #endif

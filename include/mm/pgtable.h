@@ -14,9 +14,9 @@
  *
  * Software PTE, present (L_PTE_PRESENT set):
  *
- *    31                 12 11  10  9    8     7      6     5   4   3      2     1      0
+ *    31                 12  11  9    8     7      6     5   4   3      2     1      0
  *   +---------------------+------+----+-----+------+-----+-------+------+-----+------+-----+
- *   |  page frame number  |  -   | XN | USER|RDONLY|DIRTY|   -   |DEVICE|  -  |YOUNG |PRESENT|
+ *   |  page frame number  | NONE | XN | USER|RDONLY|DIRTY|   -   |DEVICE|  -  |YOUNG |PRESENT|
  *   +---------------------+------+----+-----+------+-----+-------+------+-----+------+-----+
  *
  * The hardware PTE is a fault (0) when the page is not present or not young: the first
@@ -48,6 +48,7 @@ typedef u32 pte_t;
 #define L_PTE_RDONLY	(1u << 7)
 #define L_PTE_USER	(1u << 8)
 #define L_PTE_XN	(1u << 9)
+#define L_PTE_NONE	(1u << 11)	/* PROT_NONE: the page stays mapped, every access faults */
 
 #define PTE_PFN_SHIFT	12
 

@@ -17,6 +17,7 @@
  * instead, and powers off when it exits; this file is not involved.)
  */
 #include <sys/types.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 #include <sys/wait.h>
 #include <errno.h>
@@ -38,9 +39,10 @@ static void say(const char *msg)
 /* Descriptors 0, 1, 2 on the console, unless the kernel already opened them. */
 static void open_console(void)
 {
+	struct stat st;
 	int fd;
 
-	if (fcntl(0, F_GETFD) >= 0)
+	if (fstat(0, &st) == 0)
 		return;
 	fd = open("/dev/console", O_RDWR);
 	if (fd < 0)
@@ -106,9 +108,10 @@ static time_t uptime(void)
 static void run_rc(void)
 {
 	char *argv[] = {"sh", RC_FILE, NULL};
+	struct stat st;
 	pid_t pid;
 
-	if (access(RC_FILE, R_OK) < 0)
+	if (stat(RC_FILE, &st) < 0)
 		return;
 	say("init: running " RC_FILE "\n");
 	pid = start_shell(argv);
