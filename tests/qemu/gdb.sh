@@ -10,7 +10,7 @@
 . "$(dirname "$0")/lib.sh"
 
 PORT=1234
-KTEST=timer_ticks_advance_and_msleep_waits
+KTEST=thread_sleeps_until_woken
 qpid=
 
 # shellcheck disable=SC2317 # called by the traps
