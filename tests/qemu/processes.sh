@@ -2,7 +2,7 @@
 # User processes: each test program in /test runs as pid 1 (init=) and prints TAP.
 . "$(dirname "$0")/lib.sh"
 
-for prog in mm_faults mm_cow exec_many; do
+for prog in mm_faults mm_cow exec_many proc_and_kill; do
 	tools/qemu-run --timeout 60 --mem 256M -- "/test/$prog" >"$TMP/$prog.log" 2>&1
 	status=$?
 	relay_tap() {
