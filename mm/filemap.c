@@ -193,8 +193,14 @@ int filemap_write_and_wait(struct address_space *mapping)
 			if (PageDirty(page)) {
 				lock_page(page);
 				if (page->mapping == mapping && clear_page_dirty(page)) {
+					/* Still mapped: a process may go on writing through a PTE
+					 * that stays dirty, unseen; keep the page dirty so the next
+					 * sync writes it again (Linux write-protects it instead). */
+					bool mapped = page->_mapcount >= 0;
 					int e = mapping->a_ops->writepage(page);	/* unlocks */
 
+					if (mapped)
+						set_page_dirty(page);
 					if (e && !err)
 						err = e;
 				} else {

@@ -230,6 +230,9 @@ static int handle_pte_fault(struct vm_area_struct *vma, unsigned long address, p
 			return do_wp_page(vma, address, ptep, entry);
 		entry = pte_mkdirty(entry);	/* dirty-bit emulation */
 		fault_path = "dirty bit";
+		/* A shared file page written through the mapping: the file must get it. */
+		if ((vma->vm_flags & VM_SHARED) && !pte_dirty(*ptep))
+			set_page_dirty(pfn_to_page(pte_pfn(entry)));
 	} else {
 		fault_path = "young bit";
 	}

@@ -158,6 +158,8 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 		return (unsigned long)err;
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return (unsigned long)-ENOMEM;
+	if (mm->total_vm + (len >> PAGE_SHIFT) > MAX_VM_PAGES)
+		return (unsigned long)-ENOMEM;	/* the address-space limit (RLIMIT_AS) */
 
 	proposed.vm_start = addr;
 	proposed.vm_end = addr + len;

@@ -31,6 +31,7 @@ struct file;
 #define MMAP_BASE	(STACK_TOP - STACK_MAX - 0x1000UL)
 #define MMAP_MIN_ADDR	0x8000UL		/* nothing is mapped below: NULL stays a fault */
 #define MAX_MAP_COUNT	1024
+#define MAX_VM_PAGES	((1536UL << 20) >> 12)	/* 1.5 GiB of mappings per process */
 
 struct mm_struct *mm_alloc(void);
 void mmput(struct mm_struct *mm);		/* the last user frees everything */
