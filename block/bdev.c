@@ -98,11 +98,8 @@ struct inode *bdev_inode(struct block_device *bdev)
 	inode->i_size = (loff_t)bdev->nr_sectors * SECTOR_SIZE;
 	inode->i_count = 1;
 	inode->i_private = bdev;
-	inode->i_data.host = inode;
-	INIT_RADIX_TREE(&inode->i_data.page_tree);
-	spin_lock_init(&inode->i_data.tree_lock);
+	address_space_init(&inode->i_data, inode);
 	inode->i_data.a_ops = &blkdev_aops;
-	inode->i_mapping = &inode->i_data;
 	mutex_init(&inode->i_mutex);
 	INIT_LIST_HEAD(&inode->i_sb_list);
 	bdev->bd_inode = inode;

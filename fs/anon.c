@@ -23,10 +23,7 @@ struct inode *anon_inode_new(umode_t mode, const struct file_operations *fops)
 	inode->i_count = 1;
 	inode->i_sb = &anon_sb;
 	inode->i_fop = fops;
-	inode->i_data.host = inode;
-	INIT_RADIX_TREE(&inode->i_data.page_tree);
-	spin_lock_init(&inode->i_data.tree_lock);
-	inode->i_mapping = &inode->i_data;
+	address_space_init(&inode->i_data, inode);
 	mutex_init(&inode->i_mutex);
 	INIT_LIST_HEAD(&inode->i_sb_list);
 	list_add(&inode->i_sb_list, &anon_sb.s_inodes);

@@ -227,6 +227,7 @@ int vfs_truncate(struct inode *inode, loff_t size)
 			put_page(page);
 		}
 	}
+	unmap_mapping_range(inode->i_mapping, (size + PAGE_SIZE - 1) >> PAGE_SHIFT);
 	truncate_inode_pages(inode->i_mapping, (size + PAGE_SIZE - 1) >> PAGE_SHIFT);
 	err = inode->i_op->setsize(inode, size);
 	if (!err) {

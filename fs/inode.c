@@ -13,6 +13,17 @@
 #include <kernel/panic.h>
 #include <lib/string.h>
 
+void address_space_init(struct address_space *mapping, struct inode *host)
+{
+	mapping->host = host;
+	INIT_RADIX_TREE(&mapping->page_tree);
+	spin_lock_init(&mapping->tree_lock);
+	INIT_LIST_HEAD(&mapping->i_mmap);
+	INIT_LIST_HEAD(&mapping->i_mmap_nonlinear);
+	spin_lock_init(&mapping->i_mmap_lock);
+	host->i_mapping = mapping;
+}
+
 static struct inode *inode_alloc(struct super_block *sb, unsigned long ino)
 {
 	struct inode *inode = kzalloc(sizeof(*inode));
@@ -22,10 +33,7 @@ static struct inode *inode_alloc(struct super_block *sb, unsigned long ino)
 	inode->i_ino = ino;
 	inode->i_sb = sb;
 	inode->i_count = 1;
-	inode->i_data.host = inode;
-	INIT_RADIX_TREE(&inode->i_data.page_tree);
-	spin_lock_init(&inode->i_data.tree_lock);
-	inode->i_mapping = &inode->i_data;
+	address_space_init(&inode->i_data, inode);
 	mutex_init(&inode->i_mutex);
 	INIT_LIST_HEAD(&inode->i_sb_list);
 	return inode;

@@ -144,6 +144,7 @@ static void show_vmstat(struct procbuf *pb)
 	pb_printf(pb, "cow_fault %lu\n", vm_events.cow_faults);
 	pb_printf(pb, "cow_reuse %lu\n", vm_events.cow_reused);
 	pb_printf(pb, "cow_copy %lu\n", vm_events.cow_copied);
+	pb_printf(pb, "nonlinear_fault %lu\n", vm_events.nonlinear_faults);
 	pb_printf(pb, "pagecache_hit %lu\n", page_cache_stats.hits);
 	pb_printf(pb, "pagecache_miss %lu\n", page_cache_stats.misses);
 }

@@ -73,6 +73,7 @@ long sys_pread64();
 long sys_pwrite64();
 long sys_fcntl();
 long sys_access();
+long sys_remap_file_pages();
 long sys_rt_sigprocmask();
 long sys_rt_sigreturn();
 
@@ -137,6 +138,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(219, sys_mincore),
 	SYS(220, sys_madvise),
 	SYS(248, sys_exit),		/* exit_group: one thread per process */
+	SYS(253, sys_remap_file_pages),
 	SYS(263, sys_clock_gettime),
 	SYS(359, sys_pipe2),
 };

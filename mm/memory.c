@@ -16,6 +16,7 @@
 #include <kernel/panic.h>
 #include <kernel/sched.h>
 #include <lib/string.h>
+#include <fs/fs.h>
 
 struct page *zero_page;
 struct vm_event_counts vm_events;
@@ -118,12 +119,12 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, 
  * page-cache page itself, writable only once it is marked dirty.
  */
 static int __do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
-		      unsigned int flags)
+		      unsigned int flags, unsigned long pgoff)
 {
 	struct vm_fault vmf = {
 		.flags = flags,
 		.address = address,
-		.pgoff = vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT),
+		.pgoff = pgoff,
 	};
 	bool write = flags & FAULT_FLAG_WRITE;
 	struct page *page;
@@ -212,6 +213,25 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 	return 0;
 }
 
+/* The page a linear file mapping shows at address (do_linear_fault in seed 001). */
+static unsigned long linear_page_index(struct vm_area_struct *vma, unsigned long address)
+{
+	return vma->vm_pgoff + ((address - vma->vm_start) >> PAGE_SHIFT);
+}
+
+/*
+ * A file PTE (remap_file_pages): the page offset comes from the PTE, not from the VMA;
+ * then the same path as any file fault (do_nonlinear_fault in seeds 000 and 001).
+ */
+static int do_nonlinear_fault(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+			      unsigned int flags, pte_t orig)
+{
+	if (!(vma->vm_flags & VM_NONLINEAR) || !vma->vm_ops || !vma->vm_ops->fault)
+		return VM_FAULT_SIGBUS;	/* a file PTE where none can be: give up safely */
+	vm_events.nonlinear_faults++;
+	return __do_fault(vma, address, ptep, flags, pte_to_pgoff(orig));
+}
+
 static int handle_pte_fault(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
 			    unsigned int flags)
 {
@@ -220,10 +240,13 @@ static int handle_pte_fault(struct vm_area_struct *vma, unsigned long address, p
 	if (!pte_present(entry)) {
 		if (pte_none(entry)) {
 			if (vma->vm_ops && vma->vm_ops->fault)
-				return __do_fault(vma, address, ptep, flags);
+				return __do_fault(vma, address, ptep, flags,
+						  linear_page_index(vma, address));
 			return do_anonymous_page(vma, address, ptep, flags);
 		}
-		return VM_FAULT_SIGBUS;	/* swap and file entries arrive with swap / fremap */
+		if (pte_file(entry))
+			return do_nonlinear_fault(vma, address, ptep, flags, entry);
+		return VM_FAULT_SIGBUS;	/* swap entries arrive with swap */
 	}
 	if (flags & FAULT_FLAG_WRITE) {
 		if (!pte_write(entry))
@@ -319,4 +342,55 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 			mm->rss_file--;
 		page_remove_map(page);
 	}
+}
+
+/*
+ * Truncation: no process may keep mapping a page that is no longer part of the file. Linear
+ * mappings lose the PTEs of pages from `first` on; nonlinear ones keep a file PTE in their
+ * place, so that the next access faults, finds the file too short, and gets SIGBUS
+ * (Linux 3.x zap_pte_range with details->nonlinear_vma).
+ */
+static void unmap_nonlinear(struct vm_area_struct *vma, unsigned long first)
+{
+	unsigned long addr;
+
+	for (addr = vma->vm_start; addr < vma->vm_end; addr += PAGE_SIZE) {
+		pte_t *ptep = pte_offset(vma->vm_mm, addr), pte;
+		struct page *page;
+
+		if (!ptep) {
+			addr = ALIGN_UP(addr + 1, PGDIR_SIZE) - PAGE_SIZE;
+			continue;
+		}
+		pte = *ptep;
+		if (!pte_present(pte))
+			continue;
+		page = pfn_to_page(pte_pfn(pte));
+		if (test_page_flag(page, PG_anon) || page->index < first)
+			continue;
+		set_pte_at(vma->vm_mm, addr, ptep, pgoff_to_pte(page->index));
+		if (pte_dirty(pte))
+			set_page_dirty(page);
+		vma->vm_mm->rss_file--;
+		page_remove_map(page);
+	}
+}
+
+void unmap_mapping_range(struct address_space *mapping, unsigned long first)
+{
+	struct vm_area_struct *vma;
+
+	spin_lock(&mapping->i_mmap_lock);
+	list_for_each_entry(vma, &mapping->i_mmap, shared) {
+		unsigned long start = vma->vm_start;
+
+		if (vma->vm_pgoff + ((vma->vm_end - vma->vm_start) >> PAGE_SHIFT) <= first)
+			continue;
+		if (first > vma->vm_pgoff)
+			start += (first - vma->vm_pgoff) << PAGE_SHIFT;
+		zap_page_range(vma, start, vma->vm_end);
+	}
+	list_for_each_entry(vma, &mapping->i_mmap_nonlinear, shared)
+		unmap_nonlinear(vma, first);
+	spin_unlock(&mapping->i_mmap_lock);
 }

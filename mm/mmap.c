@@ -49,8 +49,36 @@ u32 vm_get_page_prot(unsigned long vm_flags)
 	return prot;
 }
 
-static void vma_free(struct vm_area_struct *vma)
+/* Puts a file VMA on its file's reverse map: i_mmap, or i_mmap_nonlinear once
+ * remap_file_pages has rearranged it. */
+void vma_link_file(struct vm_area_struct *vma)
 {
+	struct address_space *mapping;
+
+	if (!vma->vm_file)
+		return;
+	mapping = vma->vm_file->f_inode->i_mapping;
+	spin_lock(&mapping->i_mmap_lock);
+	list_add_tail(&vma->shared, (vma->vm_flags & VM_NONLINEAR) ? &mapping->i_mmap_nonlinear
+								     : &mapping->i_mmap);
+	spin_unlock(&mapping->i_mmap_lock);
+}
+
+void vma_unlink_file(struct vm_area_struct *vma)
+{
+	struct address_space *mapping;
+
+	if (!vma->vm_file)
+		return;
+	mapping = vma->vm_file->f_inode->i_mapping;
+	spin_lock(&mapping->i_mmap_lock);
+	list_del(&vma->shared);
+	spin_unlock(&mapping->i_mmap_lock);
+}
+
+void vma_free(struct vm_area_struct *vma)
+{
+	vma_unlink_file(vma);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
 	if (vma->vm_file)
@@ -106,6 +134,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		copy->vm_next = copy->vm_prev = NULL;
 		if (copy->vm_file)
 			fget(copy->vm_file);
+		vma_link_file(copy);
 		if (copy->vm_ops && copy->vm_ops->open)
 			copy->vm_ops->open(copy);
 		vma_link(mm, copy);
@@ -189,6 +218,7 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 		if (file)
 			fget(file);
 		vma_link(mm, vma);
+		vma_link_file(vma);
 	}
 	mm->total_vm += len >> PAGE_SHIFT;
 	return addr;
@@ -257,8 +287,8 @@ unsigned long do_mmap_pgoff(struct file *file, unsigned long addr, unsigned long
 	return addr;
 }
 
-/* Splits so that no VMA straddles addr. */
-static int split_at(struct mm_struct *mm, unsigned long addr)
+/* Splits so that no VMA straddles addr (munmap, mprotect). */
+int split_vma_at(struct mm_struct *mm, unsigned long addr)
 {
 	struct vm_area_struct *vma = find_vma(mm, addr), *new;
 
@@ -268,8 +298,10 @@ static int split_at(struct mm_struct *mm, unsigned long addr)
 	if (!new)
 		return -ENOMEM;
 	vma_split(mm, vma, addr, new, false);
+	INIT_LIST_HEAD(&new->anon_vma_chain);
 	if (new->vm_file)
 		fget(new->vm_file);
+	vma_link_file(new);
 	if (new->vm_ops && new->vm_ops->open)
 		new->vm_ops->open(new);
 	return 0;
@@ -289,9 +321,9 @@ int do_munmap(struct mm_struct *mm, unsigned long start, unsigned long len)
 	end = start + len;
 	if (!find_vma_intersection(mm, start, end))
 		return 0;	/* a hole: nothing to do */
-	err = split_at(mm, start);
+	err = split_vma_at(mm, start);
 	if (!err)
-		err = split_at(mm, end);
+		err = split_vma_at(mm, end);
 	if (err)
 		return err;
 	while ((vma = find_vma_intersection(mm, start, end)) != NULL)

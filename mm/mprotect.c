@@ -41,24 +41,6 @@ static void change_pte_range(struct vm_area_struct *vma, unsigned long start,
 	}
 }
 
-static int split_at(struct mm_struct *mm, unsigned long addr)
-{
-	struct vm_area_struct *vma = find_vma(mm, addr), *new;
-
-	if (!vma || vma->vm_start >= addr)
-		return 0;
-	new = kmalloc(sizeof(*new));
-	if (!new)
-		return -ENOMEM;
-	vma_split(mm, vma, addr, new, false);
-	INIT_LIST_HEAD(&new->anon_vma_chain);
-	if (new->vm_file)
-		fget(new->vm_file);
-	if (new->vm_ops && new->vm_ops->open)
-		new->vm_ops->open(new);
-	return 0;
-}
-
 static void merge_around(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *gone;
@@ -66,18 +48,13 @@ static void merge_around(struct mm_struct *mm, struct vm_area_struct *vma)
 	if (vma->vm_prev) {
 		gone = vma_merge_with_next(mm, vma->vm_prev);
 		if (gone) {
-			if (gone->vm_file)
-				fput(gone->vm_file);
-			kfree(gone);
+			vma_free(gone);
 			return;		/* vma itself was merged into prev and is gone */
 		}
 	}
 	gone = vma_merge_with_next(mm, vma);
-	if (gone) {
-		if (gone->vm_file)
-			fput(gone->vm_file);
-		kfree(gone);
-	}
+	if (gone)
+		vma_free(gone);
 }
 
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
@@ -105,9 +82,9 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 		if ((prot & PROT_WRITE) && !(vma->vm_flags & VM_MAYWRITE))
 			return -EACCES;	/* a shared mapping of a file opened read-only */
 	}
-	err = split_at(mm, start);
+	err = split_vma_at(mm, start);
 	if (!err)
-		err = split_at(mm, end);
+		err = split_vma_at(mm, end);
 	if (err)
 		return err;
 	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = next) {

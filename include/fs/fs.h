@@ -81,6 +81,11 @@ struct address_space {
 	spinlock_t tree_lock;
 	unsigned long nrpages;
 	const struct address_space_operations *a_ops;
+	/* The reverse map of file pages: every VMA that maps this file, linear ones on
+	 * i_mmap and remap_file_pages'd ones on i_mmap_nonlinear (under i_mmap_lock). */
+	struct list_head i_mmap;
+	struct list_head i_mmap_nonlinear;
+	spinlock_t i_mmap_lock;
 };
 
 /* Called by readdir for each entry; returns non-zero to stop. */
@@ -200,6 +205,10 @@ ssize_t generic_file_write(struct file *file, const char *buf, size_t len, loff_
 loff_t generic_file_llseek(struct file *file, loff_t offset, int whence);
 int generic_file_fsync(struct file *file);
 int generic_file_mmap(struct file *file, struct vm_area_struct *vma);
+/* Unmaps the pages of the file from index `first` on, from every process (truncate). */
+void unmap_mapping_range(struct address_space *mapping, unsigned long first);
+/* The address_space's lists start empty (fs/inode.c calls it for every new inode). */
+void address_space_init(struct address_space *mapping, struct inode *host);
 
 /* Path lookup and namespace operations (fs/namei.c). */
 struct inode *namei(const char *path);				/* ERR_PTR */

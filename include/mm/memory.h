@@ -34,6 +34,9 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 /* Unmaps [start, end) of vma: drops the pages, keeps the page tables. */
 void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned long end);
 
+/* remap_file_pages (mm/fremap.c): make page pgoff of the VMA's file appear at addr. */
+int install_file_pte(struct vm_area_struct *vma, unsigned long addr, unsigned long pgoff);
+
 /* The shared zero page: read faults on anonymous memory map it read-only. */
 extern struct page *zero_page;
 void memory_init(void);
@@ -43,6 +46,7 @@ struct vm_event_counts {
 	unsigned long pgfault, pgmajfault;
 	unsigned long anon_faults, zero_page_faults, file_faults;
 	unsigned long cow_faults, cow_reused, cow_copied;
+	unsigned long nonlinear_faults;
 };
 extern struct vm_event_counts vm_events;
 

@@ -57,6 +57,7 @@ struct vm_area_struct {
 	unsigned long vm_pgoff;		/* offset in vm_file, in pages */
 	struct file *vm_file;		/* NULL for anonymous memory */
 	void *vm_private_data;
+	struct list_head shared;	/* on its file's i_mmap or i_mmap_nonlinear */
 	struct anon_vma *anon_vma;	/* reverse map of its anonymous pages (later) */
 	struct list_head anon_vma_chain;
 };

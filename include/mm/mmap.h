@@ -52,6 +52,14 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr);
 /* Makes the pages of [start, end) present (MAP_POPULATE). */
 int populate_range(struct mm_struct *mm, unsigned long start, unsigned long end);
 
+/* Splits the VMA that straddles addr, if any; 0 or -ENOMEM. */
+int split_vma_at(struct mm_struct *mm, unsigned long addr);
+/* The file's reverse map (address_space i_mmap lists). */
+void vma_link_file(struct vm_area_struct *vma);
+void vma_unlink_file(struct vm_area_struct *vma);
+/* Drops a VMA that is no longer linked: its file reference, reverse-map entry, memory. */
+void vma_free(struct vm_area_struct *vma);
+
 /* mm/shmem.c: an unnamed in-memory file for shared anonymous mappings (ERR_PTR). */
 struct file *shmem_file_setup(long long size);
 

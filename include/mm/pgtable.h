@@ -19,6 +19,13 @@
  *   |  page frame number  | NONE | XN | USER|RDONLY|DIRTY|   -   |DEVICE|  -  |YOUNG |PRESENT|
  *   +---------------------+------+----+-----+------+-----+-------+------+-----+------+-----+
  *
+ * Software PTE, not present, in a VM_NONLINEAR mapping (remap_file_pages: a "file PTE"):
+ *
+ *    31                                          3    2     1   0
+ *   +----------------------------------------------+------+---+---+
+ *   |   page offset in the file (29 bits)          | FILE | 0 | 0 |
+ *   +----------------------------------------------+------+---+---+
+ *
  * The hardware PTE is a fault (0) when the page is not present or not young: the first
  * access then faults and the fault handler marks it young, which is how Linux emulates the
  * access flag on this CPU. It is read-only when RDONLY is set or DIRTY is clear: the first
@@ -43,6 +50,7 @@ typedef u32 pte_t;
 
 #define L_PTE_PRESENT	(1u << 0)
 #define L_PTE_YOUNG	(1u << 1)
+#define L_PTE_FILE	(1u << 2)	/* not present: a file PTE (pte_file) */
 #define L_PTE_DEVICE	(1u << 3)
 #define L_PTE_DIRTY	(1u << 6)
 #define L_PTE_RDONLY	(1u << 7)
@@ -83,6 +91,24 @@ static inline pte_t pte_mkdirty(pte_t pte) { return pte | L_PTE_DIRTY; }
 static inline pte_t pte_mkclean(pte_t pte) { return pte & ~L_PTE_DIRTY; }
 static inline pte_t pte_mkwrite(pte_t pte) { return pte & ~L_PTE_RDONLY; }
 static inline pte_t pte_wrprotect(pte_t pte) { return pte | L_PTE_RDONLY; }
+
+#define PTE_FILE_SHIFT		3
+#define PTE_FILE_MAX_BITS	29
+
+static inline bool pte_file(pte_t pte)
+{
+	return !(pte & L_PTE_PRESENT) && (pte & L_PTE_FILE);
+}
+
+static inline pte_t pgoff_to_pte(unsigned long pgoff)
+{
+	return (pte_t)(pgoff << PTE_FILE_SHIFT) | L_PTE_FILE;
+}
+
+static inline unsigned long pte_to_pgoff(pte_t pte)
+{
+	return pte >> PTE_FILE_SHIFT;
+}
 
 /* The hardware small-page descriptor (include/asm/pgtable-hwdef.h) for a software PTE. */
 u32 pte_to_hw(pte_t pte);

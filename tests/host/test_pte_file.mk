@@ -1,0 +1,1 @@
+HOST_SRCS_test_pte_file := mm/pte.c
