@@ -25,6 +25,9 @@
 #include <mm/pagemap.h>
 #include <mm/page_alloc.h>
 #include <mm/slab.h>
+#include <mm/swap.h>
+
+int swaps_show(char *buf, size_t size);
 #include <lib/string.h>
 #include <lib/vsprintf.h>
 
@@ -33,6 +36,7 @@ enum {
 	PROC_MEMINFO,
 	PROC_VMSTAT,
 	PROC_SELF,
+	PROC_SWAPS,
 	PROC_PID_BASE = 0x10000,
 };
 
@@ -66,7 +70,7 @@ static int proc_read_inode(struct inode *inode)
 	} else if (ino == PROC_SELF) {
 		inode->i_mode = S_IFLNK | 0777;
 		inode->i_op = &proc_self_iops;
-	} else if (ino == PROC_MEMINFO || ino == PROC_VMSTAT) {
+	} else if (ino == PROC_MEMINFO || ino == PROC_VMSTAT || ino == PROC_SWAPS) {
 		inode->i_mode = S_IFREG | 0444;
 		inode->i_fop = &proc_text_fops;
 	} else if (ino >= PROC_PID_BASE && (ino - PROC_PID_BASE) % 16 < PID_NR) {
@@ -125,8 +129,12 @@ static void show_meminfo(struct procbuf *pb)
 	pb_printf(pb, "Dirty:          %8lu kB\n", page_cache_stats.nr_dirty * kb);
 	pb_printf(pb, "AnonPages:      %8lu kB\n", anon * kb);
 	pb_printf(pb, "Mapped:         %8lu kB\n", mapped * kb);
-	pb_printf(pb, "SwapTotal:      %8lu kB\n", 0ul);
-	pb_printf(pb, "SwapFree:       %8lu kB\n", 0ul);
+	pb_printf(pb, "Active(anon):   %8lu kB\n", lru_count(LRU_ACTIVE_ANON) * kb);
+	pb_printf(pb, "Inactive(anon): %8lu kB\n", lru_count(LRU_INACTIVE_ANON) * kb);
+	pb_printf(pb, "Active(file):   %8lu kB\n", lru_count(LRU_ACTIVE_FILE) * kb);
+	pb_printf(pb, "Inactive(file): %8lu kB\n", lru_count(LRU_INACTIVE_FILE) * kb);
+	pb_printf(pb, "SwapTotal:      %8lu kB\n", total_swap_pages() * kb);
+	pb_printf(pb, "SwapFree:       %8lu kB\n", nr_swap_pages() * kb);
 }
 
 static void show_vmstat(struct procbuf *pb)
@@ -136,7 +144,11 @@ static void show_vmstat(struct procbuf *pb)
 	pb_printf(pb, "nr_dirty %lu\n", page_cache_stats.nr_dirty);
 	pb_printf(pb, "pgfault %lu\n", vm_events.pgfault);
 	pb_printf(pb, "pgmajfault %lu\n", vm_events.pgmajfault);
-	pb_printf(pb, "pswpin 0\npswpout 0\n");
+	pb_printf(pb, "pswpin %lu\npswpout %lu\n", reclaim_stats.pswpin, reclaim_stats.pswpout);
+	pb_printf(pb, "pgscan %lu\npgsteal %lu\n", reclaim_stats.pgscan, reclaim_stats.pgsteal);
+	pb_printf(pb, "pgactivate %lu\npgdeactivate %lu\n", reclaim_stats.pgactivate,
+		  reclaim_stats.pgdeactivate);
+	pb_printf(pb, "oom_kill %lu\n", reclaim_stats.oom_kill);
 	/* Ours, not Linux's: the fault paths of seed 001, counted. */
 	pb_printf(pb, "anon_fault %lu\n", vm_events.anon_faults);
 	pb_printf(pb, "zero_page_fault %lu\n", vm_events.zero_page_faults);
@@ -238,6 +250,8 @@ static int proc_text_open(struct inode *inode, struct file *file)
 		show_meminfo(pb);
 	else if (inode->i_ino == PROC_VMSTAT)
 		show_vmstat(pb);
+	else if (inode->i_ino == PROC_SWAPS)
+		pb->len = swaps_show(pb->buf, pb->size);
 	else if (!p)
 		pb->len = 0;	/* the process has gone: an empty file, as Linux shows */
 	else if ((inode->i_ino - PROC_PID_BASE) % 16 == PID_MAPS)
@@ -341,6 +355,7 @@ static struct inode *proc_root_lookup(struct inode *dir, const char *name, size_
 {
 	static const struct { const char *name; unsigned long ino; } fixed[] = {
 		{ "meminfo", PROC_MEMINFO }, { "vmstat", PROC_VMSTAT }, { "self", PROC_SELF },
+		{ "swaps", PROC_SWAPS },
 	};
 	unsigned long pid = 0;
 	size_t i;
@@ -376,9 +391,9 @@ static void collect_pid(struct task_struct *p, void *arg)
 /* f_pos counts entries already returned: ., .., the fixed files, then the pids. */
 static int proc_root_iterate(struct file *file, filldir_t fill, void *arg)
 {
-	static const char *const fixed[] = { ".", "..", "meminfo", "vmstat", "self" };
+	static const char *const fixed[] = { ".", "..", "meminfo", "vmstat", "self", "swaps" };
 	static const unsigned long fixed_ino[] = { PROC_ROOT, PROC_ROOT, PROC_MEMINFO,
-						   PROC_VMSTAT, PROC_SELF };
+						   PROC_VMSTAT, PROC_SELF, PROC_SWAPS };
 	struct pid_list *l = kzalloc(sizeof(*l));
 	int i;
 
@@ -391,7 +406,7 @@ static int proc_root_iterate(struct file *file, filldir_t fill, void *arg)
 
 		if (i < (int)ARRAY_SIZE(fixed)) {
 			err = fill(arg, fixed[i], strlen(fixed[i]), i + 1, fixed_ino[i],
-				   i == 4 ? DT_LNK : i < 2 ? DT_DIR : DT_REG);
+				   fixed_ino[i] == PROC_SELF ? DT_LNK : i < 2 ? DT_DIR : DT_REG);
 		} else {
 			int pid = l->pids[i - ARRAY_SIZE(fixed)];
 

@@ -27,6 +27,7 @@
 #include <asm/io.h>
 #include <lib/string.h>
 #include <fs/fs.h>
+#include <mm/swap.h>
 #include <kernel/files.h>
 #include <kernel/syscalls.h>
 #include <block/blkdev.h>
@@ -137,6 +138,13 @@ static void prepare_namespace(void)
 	}
 	if (mount_root(dev, "ext2") == 0 && do_mount("proc", "/proc", "proc", true))
 		printk(KERN_WARNING "VFS: cannot mount /proc (no /proc directory?)\n");
+	/* swap=/dev/vdX: start swapping there at once (tools/qemu-run --swap SIZE sets it). */
+	if (cmdline_get("swap", dev, sizeof(dev))) {
+		int err = swapon_path(dev, -1);
+
+		if (err)
+			printk(KERN_ERR "swap: cannot use %s as swap (error %d)\n", dev, err);
+	}
 }
 
 #define INIT_MAX_ARGS 32
@@ -252,5 +260,6 @@ void start_kernel(phys_addr_t boot_blob, u32 machine_type)
 	local_irq_enable();
 	if (!kthread_run(kernel_init, NULL, "init"))
 		panic("cannot create the init thread");
+	kswapd_init();
 	cpu_idle();
 }

@@ -74,6 +74,8 @@ long sys_pwrite64();
 long sys_fcntl();
 long sys_access();
 long sys_remap_file_pages();
+long sys_swapon();
+long sys_swapoff();
 long sys_rt_sigprocmask();
 long sys_rt_sigreturn();
 
@@ -106,6 +108,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(63, sys_dup2),
 	SYS(64, sys_getppid),
 	SYS(85, sys_readlink),
+	SYS(87, sys_swapon),
 	SYS(88, sys_reboot),
 	SYS(91, sys_munmap),
 	SYS(92, sys_truncate),
@@ -114,6 +117,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(104, sys_setitimer),
 	SYS(114, sys_wait4),
 	SYS(119, sys_rt_sigreturn),	/* sigreturn: our frames are always rt frames */
+	SYS(115, sys_swapoff),
 	SYS(118, sys_fsync),
 	SYS(125, sys_mprotect),
 	SYS(122, sys_uname),

@@ -20,6 +20,7 @@
 #include <kernel/uaccess.h>
 #include <kernel/sched.h>
 #include <mm/memory.h>
+#include <mm/swap.h>
 
 struct page_cache_stats page_cache_stats;
 
@@ -28,8 +29,13 @@ struct page_cache_stats page_cache_stats;
 void put_page(struct page *page)
 {
 	if (__atomic_sub_fetch(&page->_refcount, 1, __ATOMIC_SEQ_CST) == 0) {
+		lru_del(page);
+		if (test_page_flag(page, PG_anon))
+			page->mapping = NULL;	/* its anon_vma: no reference held */
 		BUG_ON(page->mapping);	/* still in a page cache: the cache holds a reference */
+		BUG_ON(test_page_flag(page, PG_swapcache));
 		page->flags = 0;
+		page->private = 0;
 		__free_pages(page, 0);
 	}
 }
@@ -106,6 +112,8 @@ struct page *find_or_create_page(struct address_space *mapping, unsigned long in
 		page->flags = 1UL << PG_locked;
 		spin_lock_irqsave(&mapping->tree_lock, flags);
 		err = radix_tree_insert(&mapping->page_tree, index, page);
+		if (!err)
+			lru_cache_add(page);
 		if (!err) {
 			page->mapping = mapping;
 			page->index = index;
@@ -227,6 +235,11 @@ static void delete_from_page_cache(struct address_space *mapping, struct page *p
 	page->mapping = NULL;
 	clear_page_dirty(page);
 	put_page(page);		/* the page cache's reference */
+}
+
+void invalidate_locked_page(struct address_space *mapping, struct page *page)
+{
+	delete_from_page_cache(mapping, page);
 }
 
 void invalidate_mapping_page(struct address_space *mapping, unsigned long index)

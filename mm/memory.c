@@ -17,6 +17,9 @@
 #include <kernel/sched.h>
 #include <lib/string.h>
 #include <fs/fs.h>
+#include <mm/rmap.h>
+#include <mm/swap.h>
+#include <mm/swapops.h>
 
 struct page *zero_page;
 struct vm_event_counts vm_events;
@@ -68,17 +71,24 @@ static void sync_icache(struct vm_area_struct *vma, struct page *page)
 	}
 }
 
-/* A new private page for the process: zero-filled, or a copy of src. */
-static struct page *new_anon_page(struct page *src)
+/* A new private page for the process at address: zero-filled, or a copy of src; in the
+ * VMA's anon_vma (the reverse map) and on the LRU, so reclaim can find it. */
+static struct page *new_anon_page(struct vm_area_struct *vma, unsigned long address,
+				  struct page *src)
 {
-	struct page *page = alloc_page(src ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
+	struct page *page;
 
+	if (anon_vma_prepare(vma))
+		return NULL;
+	page = alloc_page(src ? GFP_KERNEL : GFP_KERNEL | __GFP_ZERO);
 	if (!page)
 		return NULL;
 	if (src)
 		copy_page(page_address(page), page_address(src));
 	set_page_flag(page, PG_anon);
 	page->_mapcount = -1;
+	page_add_anon_rmap(page, vma, address);
+	lru_cache_add(page);
 	return page;
 }
 
@@ -99,7 +109,7 @@ static int do_anonymous_page(struct vm_area_struct *vma, unsigned long address, 
 		set_pte_at(vma->vm_mm, address, ptep, entry);
 		return 0;
 	}
-	page = new_anon_page(NULL);
+	page = new_anon_page(vma, address, NULL);
 	if (!page)
 		return VM_FAULT_OOM;
 	vm_events.anon_faults++;
@@ -138,7 +148,7 @@ static int __do_fault(struct vm_area_struct *vma, unsigned long address, pte_t *
 	fault_path = (ret & VM_FAULT_MAJOR) ? "file (read from disk)" : "file (page cache)";
 	page = vmf.page;
 	if (write && !(vma->vm_flags & VM_SHARED)) {
-		struct page *copy = new_anon_page(page);
+		struct page *copy = new_anon_page(vma, address, page);
 
 		put_page(page);
 		if (!copy)
@@ -187,6 +197,13 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 		return 0;
 	}
 	vm_events.cow_faults++;
+	/* A page in the swap cache that only this PTE maps: the swap copy is of no more use
+	 * once written to, and dropping it makes the page ours alone. */
+	if (!is_zero_page(old) && test_page_flag(old, PG_swapcache) && page_count(old) == 2 &&
+	    trylock_page(old)) {
+		try_to_free_swap(old);
+		unlock_page(old);
+	}
 	if (!is_zero_page(old) && test_page_flag(old, PG_anon) && page_count(old) == 1) {
 		vm_events.cow_reused++;
 		fault_path = "COW reuse";
@@ -194,7 +211,7 @@ static int do_wp_page(struct vm_area_struct *vma, unsigned long address, pte_t *
 		set_pte_at(vma->vm_mm, address, ptep, entry);
 		return 0;
 	}
-	new = new_anon_page(is_zero_page(old) ? NULL : old);
+	new = new_anon_page(vma, address, is_zero_page(old) ? NULL : old);
 	if (!new)
 		return VM_FAULT_OOM;
 	vm_events.cow_copied++;
@@ -232,6 +249,67 @@ static int do_nonlinear_fault(struct vm_area_struct *vma, unsigned long address,
 	return __do_fault(vma, address, ptep, flags, pte_to_pgoff(orig));
 }
 
+/*
+ * A PTE holding a swap entry (do_swap_page in seed 001): the page comes from the swap cache,
+ * or is read in with its neighbours (swapin_readahead -> read_swap_cache_async ->
+ * swap_readpage -> submit_bio); the process sleeps on the page lock until
+ * end_swap_bio_read unlocks it. Then the PTE maps the page and gives up its slot reference.
+ */
+static int do_swap_page(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
+			unsigned int flags, pte_t orig)
+{
+	swp_entry_t entry = pte_to_swp_entry(orig);
+	struct mm_struct *mm = vma->vm_mm;
+	struct page *page;
+	pte_t pte;
+	int ret = 0;
+
+	page = lookup_swap_cache(entry);
+	if (!page) {
+		page = swapin_readahead(entry);
+		if (!page)
+			return *ptep == orig ? VM_FAULT_OOM : 0;
+		ret = VM_FAULT_MAJOR;
+		vm_events.pgmajfault++;
+		current->maj_flt++;
+	}
+	lock_page(page);		/* sleeps until the read completes */
+	if (*ptep != orig) {		/* someone else resolved it meanwhile */
+		unlock_page(page);
+		put_page(page);
+		return 0;
+	}
+	if (!PageUptodate(page)) {
+		unlock_page(page);
+		put_page(page);
+		return VM_FAULT_SIGBUS;	/* "read error on swap device" was logged */
+	}
+	if (anon_vma_prepare(vma)) {
+		unlock_page(page);
+		put_page(page);
+		return VM_FAULT_OOM;
+	}
+	fault_path = ret ? "swap (read from disk)" : "swap (swap cache)";
+	set_page_flag(page, PG_anon);
+	page_add_anon_rmap(page, vma, address);
+	page_add_map(page);
+	swap_free(entry);		/* this PTE's hold on the slot */
+	mm->swap_ents--;
+	mm->rss_anon++;
+	pte = mk_pte(page, vma->vm_page_prot | L_PTE_YOUNG);
+	/* Only this PTE maps it and only the cache holds the slot: drop the swap copy now, and
+	 * a write needs no copy. Otherwise it stays read-only: do_wp_page decides later. */
+	if ((flags & FAULT_FLAG_WRITE) && try_to_free_swap(page) && page_count(page) == 2) {
+		pte = pte_mkdirty(pte);
+	} else {
+		pte = pte_wrprotect(pte);
+	}
+	set_pte_at(mm, address, ptep, pte);
+	unlock_page(page);
+	put_page(page);
+	return ret;
+}
+
 static int handle_pte_fault(struct vm_area_struct *vma, unsigned long address, pte_t *ptep,
 			    unsigned int flags)
 {
@@ -246,7 +324,7 @@ static int handle_pte_fault(struct vm_area_struct *vma, unsigned long address, p
 		}
 		if (pte_file(entry))
 			return do_nonlinear_fault(vma, address, ptep, flags, entry);
-		return VM_FAULT_SIGBUS;	/* swap entries arrive with swap */
+		return do_swap_page(vma, address, ptep, flags, entry);
 	}
 	if (flags & FAULT_FLAG_WRITE) {
 		if (!pte_write(entry))
@@ -295,7 +373,10 @@ int copy_page_range(struct mm_struct *dst, struct mm_struct *src, struct vm_area
 		dptep = pte_alloc(dst, addr);
 		if (!dptep)
 			return -ENOMEM;
-		if (pte_present(pte)) {
+		if (is_swap_pte(pte)) {
+			swap_duplicate(pte_to_swp_entry(pte));	/* the child's PTE holds it too */
+			dst->swap_ents++;
+		} else if (pte_present(pte)) {
 			struct page *page = pfn_to_page(pte_pfn(pte));
 
 			/* Private writable: both sides read-only, the next write copies. */
@@ -331,6 +412,11 @@ void zap_page_range(struct vm_area_struct *vma, unsigned long start, unsigned lo
 		if (pte_none(pte))
 			continue;
 		set_pte_at(mm, addr, ptep, 0);
+		if (is_swap_pte(pte)) {
+			swap_free(pte_to_swp_entry(pte));
+			mm->swap_ents--;
+			continue;
+		}
 		if (!pte_present(pte))
 			continue;
 		page = pfn_to_page(pte_pfn(pte));

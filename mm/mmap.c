@@ -15,6 +15,7 @@
 #include <asm/tlbflush.h>
 #include <lib/string.h>
 #include <kernel/err.h>
+#include <mm/rmap.h>
 
 struct mm_struct *mm_alloc(void)
 {
@@ -79,6 +80,7 @@ void vma_unlink_file(struct vm_area_struct *vma)
 void vma_free(struct vm_area_struct *vma)
 {
 	vma_unlink_file(vma);
+	anon_vma_unlink(vma);
 	if (vma->vm_ops && vma->vm_ops->close)
 		vma->vm_ops->close(vma);
 	if (vma->vm_file)
@@ -135,6 +137,7 @@ struct mm_struct *dup_mm(struct mm_struct *old)
 		if (copy->vm_file)
 			fget(copy->vm_file);
 		vma_link_file(copy);
+		anon_vma_link(copy);	/* parent and child share one anon_vma */
 		if (copy->vm_ops && copy->vm_ops->open)
 			copy->vm_ops->open(copy);
 		vma_link(mm, copy);
@@ -194,7 +197,9 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 	proposed.vm_end = addr + len;
 	proposed.vm_flags = vm_flags;
 	proposed.vm_page_prot = vm_get_page_prot(vm_flags);
-	proposed.vm_pgoff = pgoff;
+	/* Anonymous memory counts its pages from address 0: page->index of an anonymous page
+	 * is then its address / 4096 whatever VMA holds it (the reverse map relies on it). */
+	proposed.vm_pgoff = file ? pgoff : addr >> PAGE_SHIFT;
 	proposed.vm_file = file;
 	proposed.vm_mm = mm;
 
@@ -302,6 +307,7 @@ int split_vma_at(struct mm_struct *mm, unsigned long addr)
 	if (new->vm_file)
 		fget(new->vm_file);
 	vma_link_file(new);
+	anon_vma_link(new);
 	if (new->vm_ops && new->vm_ops->open)
 		new->vm_ops->open(new);
 	return 0;
@@ -340,8 +346,8 @@ int expand_stack(struct vm_area_struct *vma, unsigned long addr)
 	if (vma->vm_prev && vma->vm_prev->vm_end > addr - PAGE_SIZE)
 		return -ENOMEM;	/* keep a guard page between the stack and what lies below */
 	vma->vm_mm->total_vm += (vma->vm_start - addr) >> PAGE_SHIFT;
+	vma->vm_pgoff -= (vma->vm_start - addr) >> PAGE_SHIFT;
 	vma->vm_start = addr;
-	vma->vm_pgoff = 0;
 	vma_adjust_gaps(vma->vm_mm, vma);
 	return 0;
 }

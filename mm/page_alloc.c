@@ -3,12 +3,17 @@
 #include <mm/page_alloc.h>
 #include <kernel/spinlock.h>
 #include <lib/string.h>
+#include <mm/swap.h>
+#include <kernel/sched.h>
+#include <kernel/preempt.h>
 
 struct zone mem_zone;
 static DEFINE_SPINLOCK(zone_lock);
 static unsigned long total_pages;
 
-struct page *alloc_pages(gfp_t gfp, unsigned int order)
+extern unsigned long watermark_low;
+
+static struct page *take(unsigned int order)
 {
 	struct page *page;
 	unsigned long flags;
@@ -16,6 +21,34 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	spin_lock_irqsave(&zone_lock, flags);
 	page = buddy_alloc(&mem_zone, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
+	return page;
+}
+
+/* Reclaim sleeps (I/O, locks): only a thread that may sleep, and is not reclaiming
+ * already, may do it. Interrupt handlers and spinlock holders get what is free. */
+static bool may_reclaim(gfp_t gfp)
+{
+	return !(gfp & GFP_ATOMIC) && preempt_count() == 0 && !irqs_disabled() &&
+	       !current->in_reclaim && current != &init_task;
+}
+
+struct page *alloc_pages(gfp_t gfp, unsigned int order)
+{
+	struct page *page = take(order);
+	int tries;
+
+	if (nr_free_pages() < watermark_low)
+		wakeup_kswapd();
+	/* Direct reclaim, then the OOM killer, then a last look: the victim needs a moment
+	 * to exit and give its memory back. */
+	for (tries = 0; !page && may_reclaim(gfp) && tries < 16; tries++) {
+		try_to_free_pages(32 << order);
+		page = take(order);
+		if (!page && tries >= 4 && tries % 4 == 0 && !out_of_memory())
+			break;
+		if (!page && tries >= 4)
+			msleep(10);
+	}
 	if (page && (gfp & __GFP_ZERO)) {
 		unsigned int i;
 

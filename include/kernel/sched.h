@@ -39,6 +39,7 @@ struct task_struct {
 	struct list_head tasks;		/* all threads */
 	u64 switches;			/* times this thread was switched in */
 	struct blk_plug *plug;		/* bios held back for merging (block/blk-core.c) */
+	bool in_reclaim;		/* reclaiming: its own allocations must not reclaim */
 
 	/* A process (kernel/fork.c, kernel/exit.c); kernel threads have mm == NULL. */
 	struct mm_struct *mm;

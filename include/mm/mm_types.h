@@ -75,6 +75,7 @@ struct mm_struct {
 	unsigned long arg_start, arg_end, env_start, env_end;
 	unsigned long total_vm;		/* pages mapped */
 	unsigned long rss_file, rss_anon;	/* pages present */
+	unsigned long swap_ents;		/* PTEs holding a swap entry */
 	void *arch;			/* lock etc. kept by mm/ (opaque here) */
 };
 

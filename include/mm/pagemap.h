@@ -75,6 +75,8 @@ void set_page_dirty(struct page *page);
 int filemap_write_and_wait(struct address_space *mapping);
 /* Drops the page at index from the cache, dirty or not (its disk block got a new owner). */
 void invalidate_mapping_page(struct address_space *mapping, unsigned long index);
+/* Takes a locked page out of its page cache (reclaim). */
+void invalidate_locked_page(struct address_space *mapping, struct page *page);
 /* Removes every page at index >= start from the cache (they must not be dirty or mapped). */
 void truncate_inode_pages(struct address_space *mapping, unsigned long start);
 

@@ -1,0 +1,1 @@
+HOST_SRCS_test_swap_slots := mm/swap_slots.c

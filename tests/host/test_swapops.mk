@@ -1,0 +1,1 @@
+HOST_SRCS_test_swapops := mm/pte.c
