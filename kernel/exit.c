@@ -64,6 +64,8 @@ void do_exit(int status)
 	tsk->exit_code = status;
 	tsk->exit_state = EXIT_ZOMBIE;
 	tsk->state = TASK_ZOMBIE;
+	if (tsk->parent)
+		send_sig_from(SIGCHLD, tsk->parent, tsk->pid);	/* ignored unless handled */
 	wake_up(&child_exit_wait);
 	schedule();
 	BUG();	/* a zombie is never scheduled again */
@@ -149,5 +151,5 @@ long sys_kill(int pid, int sig)
 	p = find_task_by_pid(pid);
 	if (!p || p->exit_state || !p->mm)
 		return -ESRCH;
-	return sig ? send_sig(sig, p) : 0;
+	return sig ? send_sig_from(sig, p, current->pid) : 0;
 }

@@ -70,13 +70,19 @@ static u32 set_to_user(unsigned long set)
 	return (u32)(set >> 1);
 }
 
-int send_sig(int sig, struct task_struct *p)
+int send_sig_from(int sig, struct task_struct *p, int sender)
 {
 	if (sig < 1 || sig >= NSIG)
 		return -EINVAL;
+	p->sig_sender[sig] = sender;
 	__atomic_or_fetch(&p->sigpending, 1UL << sig, __ATOMIC_SEQ_CST);
 	wake_up_process(p);
 	return 0;
+}
+
+int send_sig(int sig, struct task_struct *p)
+{
+	return send_sig_from(sig, p, 0);
 }
 
 static struct k_sigaction *action(struct task_struct *p, int sig)
@@ -115,6 +121,7 @@ static void fill_siginfo(struct siginfo *si, int sig)
 		current->fault_sig = 0;
 	} else {
 		si->si_code = SI_USER;
+		si->si_fields[0] = (u32)current->sig_sender[sig];	/* si_pid; si_uid 0 */
 	}
 }
 
@@ -233,6 +240,9 @@ long sys_rt_sigaction(int sig, const struct k_sigaction __user *act,
 		if (copy_from_user(&new, act, sizeof(new)))
 			return -EFAULT;
 		current->sighand[sig] = new;
+		/* POSIX: ignoring a pending signal discards it, even while it is blocked. */
+		if (new.handler == SIG_IGN || (new.handler == SIG_DFL && default_is_ignore(sig)))
+			__atomic_and_fetch(&current->sigpending, ~(1UL << sig), __ATOMIC_SEQ_CST);
 	}
 	if (oact && copy_to_user(oact, &old, sizeof(old)))
 		return -EFAULT;

@@ -77,6 +77,14 @@ void vma_unlink_file(struct vm_area_struct *vma)
 	spin_unlock(&mapping->i_mmap_lock);
 }
 
+/* After a merge: a VMA that adopted the anon_vma of the VMA it swallowed joins it (before
+ * that VMA is freed, which may drop the anon_vma's last other user). */
+void vma_adopted_anon(struct vm_area_struct *vma)
+{
+	if (vma->anon_vma && list_empty(&vma->anon_vma_chain))
+		anon_vma_link(vma);
+}
+
 void vma_free(struct vm_area_struct *vma)
 {
 	vma_unlink_file(vma);
@@ -185,13 +193,16 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 	struct vm_area_struct proposed = { 0 }, *vma, *freed = NULL;
 	int err;
 
-	err = do_munmap(mm, addr, len);
-	if (err)
-		return (unsigned long)err;
+	/* Every check before anything is unmapped: a failed MAP_FIXED leaves the old mapping. */
+	if (file && (!file->f_op || !file->f_op->mmap))
+		return (unsigned long)-ENODEV;
 	if (mm->map_count >= MAX_MAP_COUNT)
 		return (unsigned long)-ENOMEM;
 	if (mm->total_vm + (len >> PAGE_SHIFT) > MAX_VM_PAGES)
 		return (unsigned long)-ENOMEM;	/* the address-space limit (RLIMIT_AS) */
+	err = do_munmap(mm, addr, len);
+	if (err)
+		return (unsigned long)err;
 
 	proposed.vm_start = addr;
 	proposed.vm_end = addr + len;
@@ -205,13 +216,13 @@ unsigned long mmap_region(struct file *file, unsigned long addr, unsigned long l
 
 	if (file) {
 		/* ->mmap decides vm_ops; probe it on the template before merging. */
-		if (!file->f_op || !file->f_op->mmap)
-			return (unsigned long)-ENODEV;
 		err = file->f_op->mmap(file, &proposed);
 		if (err)
 			return (unsigned long)err;
 	}
 	vma = vma_merge(mm, &proposed, &freed);
+	if (vma)
+		vma_adopted_anon(vma);
 	if (freed)
 		vma_free(freed);
 	if (!vma) {
@@ -246,6 +257,15 @@ unsigned long do_mmap_pgoff(struct file *file, unsigned long addr, unsigned long
 	     addr + len < addr))
 		return (unsigned long)-EINVAL;
 	switch (flags & MAP_TYPE) {
+	case MAP_SHARED_VALIDATE:
+		/* MAP_SHARED that refuses flags it does not know (Linux 4.15); for files only:
+		 * anonymous memory reads the same bits as "shared and private", an error. */
+		if (!file)
+			return (unsigned long)-EINVAL;
+		if (flags & ~MAP_KNOWN_FLAGS)
+			return (unsigned long)-EOPNOTSUPP;
+		flags = (flags & ~MAP_TYPE) | MAP_SHARED;
+		break;
 	case MAP_SHARED:
 	case MAP_PRIVATE:
 		break;
@@ -299,6 +319,8 @@ int split_vma_at(struct mm_struct *mm, unsigned long addr)
 
 	if (!vma || vma->vm_start >= addr)
 		return 0;
+	if (mm->map_count >= MAX_MAP_COUNT)
+		return -ENOMEM;		/* a split adds a VMA: the map-count limit applies */
 	new = kmalloc(sizeof(*new));
 	if (!new)
 		return -ENOMEM;

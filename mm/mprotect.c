@@ -41,27 +41,31 @@ static void change_pte_range(struct vm_area_struct *vma, unsigned long start,
 	}
 }
 
+/* After a change of flags: merge vma with its neighbours that now match. */
 static void merge_around(struct mm_struct *mm, struct vm_area_struct *vma)
 {
 	struct vm_area_struct *gone;
 
 	if (vma->vm_prev) {
 		gone = vma_merge_with_next(mm, vma->vm_prev);
-		if (gone) {
+		if (gone) {			/* vma was swallowed by its prev */
+			vma = find_vma(mm, gone->vm_start);
+			vma_adopted_anon(vma);
 			vma_free(gone);
-			return;		/* vma itself was merged into prev and is gone */
 		}
 	}
 	gone = vma_merge_with_next(mm, vma);
-	if (gone)
+	if (gone) {
+		vma_adopted_anon(vma);
 		vma_free(gone);
+	}
 }
 
 long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 {
 	struct mm_struct *mm = current->mm;
-	struct vm_area_struct *vma, *next;
-	unsigned long end, addr, newflags;
+	struct vm_area_struct *vma;
+	unsigned long end, addr, next_addr, newflags;
 	int err;
 
 	if (start & (PAGE_SIZE - 1))
@@ -87,8 +91,12 @@ long sys_mprotect(unsigned long start, size_t len, unsigned long prot)
 		err = split_vma_at(mm, end);
 	if (err)
 		return err;
-	for (vma = find_vma(mm, start); vma && vma->vm_start < end; vma = next) {
-		next = vma->vm_next;
+	/* Walk by address: a merge may free the VMA after this one. */
+	for (addr = start; addr < end; addr = next_addr) {
+		vma = find_vma(mm, addr);
+		if (!vma || vma->vm_start >= end)
+			break;
+		next_addr = vma->vm_end;
 		newflags = (vma->vm_flags & ~(VM_READ | VM_WRITE | VM_EXEC)) |
 			   (prot & PROT_READ ? VM_READ : 0) | (prot & PROT_WRITE ? VM_WRITE : 0) |
 			   (prot & PROT_EXEC ? VM_EXEC : 0);

@@ -24,8 +24,9 @@
  *     vm_ops->close (it would be called once for the merged VMA instead of once per
  *     ->open'ed part: Linux refuses these too).
  *
- * Linux also lets a VMA with no anon_vma merge with one that has one (it adopts it); we
- * will relax the rule the same way when the anon_vma reverse map exists.
+ * A VMA with no anon_vma may merge with one that has one: the result adopts it, as in
+ * Linux. The caller then links the grown VMA into that anon_vma (anon_vma_link) before it
+ * frees the VMA merged away, which may have been the anon_vma's last user.
  */
 #include <mm/vma.h>
 #include <kernel/panic.h>
@@ -42,7 +43,7 @@ bool vma_can_merge(const struct vm_area_struct *prev, const struct vm_area_struc
 		return false;
 	if (prev->vm_ops && prev->vm_ops->close)
 		return false;
-	if (prev->anon_vma != next->anon_vma)
+	if (prev->anon_vma && next->anon_vma && prev->anon_vma != next->anon_vma)
 		return false;
 	if (prev->vm_file && prev->vm_pgoff + vma_pages(prev) != next->vm_pgoff)
 		return false;
@@ -63,6 +64,8 @@ struct vm_area_struct *vma_merge_with_next(struct mm_struct *mm, struct vm_area_
 	if (!next || !vma_can_merge(prev, next))
 		return NULL;
 	vma_unlink(mm, next);
+	if (!prev->anon_vma)
+		prev->anon_vma = next->anon_vma;	/* adopted: the caller links prev */
 	prev->vm_end = next->vm_end;
 	vma_adjust_gaps(mm, prev);
 	return next;
@@ -92,9 +95,15 @@ struct vm_area_struct *vma_merge(struct mm_struct *mm, const struct vm_area_stru
 
 	with_prev = prev && vma_can_merge(prev, proposed);
 	with_next = next && vma_can_merge(proposed, next);
+	/* Bridging also needs prev and next to agree with each other on the anon_vma. */
+	if (with_prev && with_next && prev->anon_vma && next->anon_vma &&
+	    prev->anon_vma != next->anon_vma)
+		with_next = false;
 
 	if (with_prev && with_next) {
 		vma_unlink(mm, next);
+		if (!prev->anon_vma)
+			prev->anon_vma = next->anon_vma;	/* adopted: the caller links prev */
 		prev->vm_end = next->vm_end;
 		vma_adjust_gaps(mm, prev);
 		*freed = next;

@@ -62,6 +62,7 @@ struct task_struct {
 	unsigned long fault_addr;	/* si_addr and si_code of the last fault signal */
 	int fault_code;
 	int fault_sig;			/* the fault signal those two belong to */
+	int sig_sender[32];		/* si_pid of each pending signal (0: the kernel) */
 	u64 start_ns;
 	unsigned long min_flt, maj_flt;	/* page faults without and with I/O */
 };

@@ -64,6 +64,8 @@ struct pt_regs;
 
 /* Marks sig pending for p and wakes it; -EINVAL for a bad number. */
 int send_sig(int sig, struct task_struct *p);
+/* The same, from process sender (its pid goes to si_pid). */
+int send_sig_from(int sig, struct task_struct *p, int sender);
 /* A fault in the current process: the signal, with the address and code it carries. A
  * fault signal that is blocked or ignored is forced back to its default action. */
 void force_sig_fault(int sig, int code, unsigned long addr);

@@ -24,6 +24,12 @@ struct file;
 #define MAP_NORESERVE	0x4000
 #define MAP_POPULATE	0x8000
 #define MAP_NONBLOCK	0x10000
+#define MAP_SHARED_VALIDATE 0x03
+#define MAP_LOCKED	0x2000
+#define MAP_STACK	0x20000
+#define MAP_KNOWN_FLAGS	(MAP_TYPE | MAP_FIXED | MAP_ANONYMOUS | MAP_GROWSDOWN | MAP_DENYWRITE | \
+			 MAP_EXECUTABLE | MAP_LOCKED | MAP_NORESERVE | MAP_POPULATE | MAP_NONBLOCK | \
+			 MAP_STACK)
 
 /* Where mmap places mappings: below the stack, top-down (as Linux on ARM). */
 #define STACK_TOP	0x7f000000UL
@@ -59,6 +65,7 @@ void vma_link_file(struct vm_area_struct *vma);
 void vma_unlink_file(struct vm_area_struct *vma);
 /* Drops a VMA that is no longer linked: its file reference, reverse-map entry, memory. */
 void vma_free(struct vm_area_struct *vma);
+void vma_adopted_anon(struct vm_area_struct *vma);
 
 /* mm/shmem.c: an unnamed in-memory file for shared anonymous mappings (ERR_PTR). */
 struct file *shmem_file_setup(long long size);

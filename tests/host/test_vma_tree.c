@@ -53,6 +53,8 @@ static char file_a_obj, file_b_obj, anon_x_obj;
 #define FILE_A ((struct file *)&file_a_obj)
 #define FILE_B ((struct file *)&file_b_obj)
 #define ANON_X ((struct anon_vma *)&anon_x_obj)
+static char anon_y_obj;
+#define ANON_Y ((struct anon_vma *)&anon_y_obj)
 
 static void ops_close(struct vm_area_struct *vma) {}
 
@@ -204,7 +206,7 @@ static bool model_can_merge(const struct mvma *a, const struct mvma *b)
 {
 	return a->end == b->start && a->flags == b->flags && a->prot == b->prot &&
 	       !(a->flags & VM_NONLINEAR) && a->file == b->file && a->ops == b->ops &&
-	       !(a->ops && a->ops->close) && a->anon == b->anon &&
+	       !(a->ops && a->ops->close) && (!a->anon || !b->anon || a->anon == b->anon) &&
 	       (!a->file || a->pgoff + model_pages(a) == b->pgoff);
 }
 
@@ -497,7 +499,7 @@ static struct mvma random_mapping(unsigned long start, unsigned long end)
 	m.prot = m.flags & 3;
 	if (rnd_below(20) == 0)
 		m.prot |= 0x10;
-	m.anon = rnd_below(8) == 0 ? ANON_X : NULL;
+	m.anon = rnd_below(8) == 0 ? ANON_X : rnd_below(8) == 0 ? ANON_Y : NULL;
 	if (rnd_below(2)) {
 		m.file = rnd_below(4) ? FILE_A : FILE_B;
 		m.ops = rnd_below(15) ? &file_ops : &closing_ops;
@@ -570,10 +572,16 @@ static void op_mmap(struct mm_struct *mm)
 	i = model_find(start);
 	with_prev = i > 0 && model_can_merge(&model[i - 1], &m);
 	with_next = i < model_n && model_can_merge(&m, &model[i]);
+	/* Bridging also needs prev and next to agree on their anon_vmas. */
+	if (with_prev && with_next && model[i - 1].anon && model[i].anon &&
+	    model[i - 1].anon != model[i].anon)
+		with_next = false;
 	got = vma_merge(mm, &proposed, &freed);
 	if (with_prev && with_next) {
 		expect_ptr(got, model[i - 1].vma, "vma_merge bridging: the VMA returned");
 		expect_ptr(freed, model[i].vma, "vma_merge bridging: the VMA freed");
+		if (!model[i - 1].anon)
+			model[i - 1].anon = model[i].anon;	/* adopted */
 		model[i - 1].end = model[i].end;
 		model_remove_at(i);
 		seen.bridged++;
@@ -659,6 +667,8 @@ static void op_merge_with_next(struct mm_struct *mm)
 	got = vma_merge_with_next(mm, model[i].vma);
 	expect_ptr(got, expect ? model[i + 1].vma : NULL, "vma_merge_with_next of VMA %d", i);
 	if (expect) {
+		if (!model[i].anon)
+			model[i].anon = model[i + 1].anon;	/* adopted */
 		model[i].end = model[i + 1].end;
 		model_remove_at(i + 1);
 		free(got);
@@ -1064,7 +1074,9 @@ static void merge_refuses_vmas_that_behave_differently(void **state)
 	assert_false(vma_can_merge(&a, &b));
 	b.vm_file = FILE_A;
 	b.anon_vma = ANON_X;
-	assert_false(vma_can_merge(&a, &b));
+	assert_true(vma_can_merge(&a, &b)); /* no anon_vma next to one: adopts it, as Linux */
+	a.anon_vma = ANON_Y;
+	assert_false(vma_can_merge(&a, &b)); /* two different anon_vmas never merge */
 	a.anon_vma = ANON_X;
 	assert_true(vma_can_merge(&a, &b)); /* the same anon_vma is fine */
 	a.vm_ops = b.vm_ops = &closing_ops;
