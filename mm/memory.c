@@ -302,6 +302,10 @@ static int do_swap_page(struct vm_area_struct *vma, unsigned long address, pte_t
 	if ((flags & FAULT_FLAG_WRITE) && try_to_free_swap(page) && page_count(page) == 2) {
 		pte = pte_mkdirty(pte);
 	} else {
+		/* With swap more than half full, the slot is worth more than the copy in it
+		 * (vm_swap_full in Linux): let it go; the page will be written anew. */
+		if (nr_swap_pages() * 2 < total_swap_pages())
+			try_to_free_swap(page);
 		pte = pte_wrprotect(pte);
 	}
 	set_pte_at(mm, address, ptep, pte);

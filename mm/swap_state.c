@@ -50,6 +50,7 @@ int add_to_swap(struct page *page)
 		return -ENOMEM;
 	}
 	set_page_dirty(page);	/* its data is not in the slot yet */
+	SetPageUptodate(page);	/* but memory holds it: a fault finds it valid in the cache */
 	return 0;
 }
 

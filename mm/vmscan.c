@@ -77,6 +77,12 @@ static bool shrink_page(struct page *page)
 		return false;
 	}
 	if (test_page_flag(page, PG_anon)) {
+		/* Its slot failed to take it: it lives in memory for good (until it is freed),
+		 * not written again and again. */
+		if (PageError(page) && test_page_flag(page, PG_swapcache)) {
+			lru_move(page, true);
+			return false;
+		}
 		if (!test_page_flag(page, PG_swapcache) && add_to_swap(page))
 			return false;	/* no swap space: it has to stay */
 		if (!try_to_unmap(page))
