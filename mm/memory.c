@@ -279,6 +279,11 @@ static int do_swap_page(struct vm_area_struct *vma, unsigned long address, pte_t
 		put_page(page);
 		return 0;
 	}
+	if (!PageUptodate(page) && !PageError(page)) {
+		/* A readahead that could not even start (no memory for its bio): read now. */
+		swap_readpage(page);	/* unlocks when done */
+		lock_page(page);
+	}
 	if (!PageUptodate(page)) {
 		unlock_page(page);
 		put_page(page);

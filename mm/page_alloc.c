@@ -42,12 +42,19 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	/* Direct reclaim, then the OOM killer, then a last look: the victim needs a moment
 	 * to exit and give its memory back. */
 	for (tries = 0; !page && may_reclaim(gfp) && tries < 16; tries++) {
-		try_to_free_pages(32 << order);
+		unsigned long freed = try_to_free_pages(32 << order);
+
 		page = take(order);
-		if (!page && tries >= 4 && tries % 4 == 0 && !out_of_memory())
+		if (page || freed)
+			continue;	/* progress: another thread may just have taken ours */
+		/* Nothing could be freed: after a few rounds, a victim must go; give it a
+		 * moment to exit and return its memory. */
+		if (tries >= 3 && !out_of_memory())
 			break;
-		if (!page && tries >= 4)
+		if (tries >= 3)
 			msleep(10);
+		else
+			schedule();	/* let kswapd's writes complete */
 	}
 	if (page && (gfp & __GFP_ZERO)) {
 		unsigned int i;

@@ -70,7 +70,10 @@ static int swap_io(struct page *page, enum req_op op, bio_end_io_t *end)
 	submit_bio(bio);
 	return 0;
 fail:
-	SetPageError(page);
+	/* No memory for the bio (we are reclaiming because memory is short): not an I/O
+	 * error, just not now. A write stays to be done; a read simply did not happen. */
+	if (op == REQ_OP_WRITE)
+		set_page_dirty(page);
 	unlock_page(page);
 	return -ENOMEM;
 }

@@ -19,7 +19,7 @@
 static struct radix_tree_root swap_cache = RADIX_TREE_INIT;
 static DEFINE_SPINLOCK(swap_cache_lock);
 
-#define SWAP_READAHEAD 8	/* slots read around a faulting one */
+#define SWAP_READAHEAD 32	/* slots read around a faulting one */
 
 /* Adds page (locked, ours) under entry; the cache takes a page reference. The caller has
  * taken the slot reference the cache holds. */

@@ -23,6 +23,7 @@
 #include <kernel/printk.h>
 #include <kernel/timer.h>
 #include <fs/fs.h>
+#include <block/blkdev.h>
 
 extern struct list_head lru_lists[NR_LRU];
 extern spinlock_t lru_lock;
@@ -66,60 +67,96 @@ static bool write_file_page(struct page *page)
 	return !err && page->mapping == mapping;
 }
 
+enum shrink_result {
+	PAGE_KEEP,	/* stays (in use, no swap, I/O error) */
+	PAGE_FREED,	/* out of every mapping and cache: our put_page frees it */
+	PAGE_WRITING,	/* its swap write is in flight: finish_writing() completes it */
+};
+
+/* Frees an unmapped, clean anonymous page from the swap cache if nobody else holds it. */
+static enum shrink_result release_anon(struct page *page)
+{
+	/* The cache's reference and ours: nobody else may use it. */
+	if (PageError(page) || page_count(page) != 2 || page->_mapcount >= 0)
+		return PAGE_KEEP;
+	delete_from_swap_cache(page);
+	return PAGE_FREED;
+}
+
 /* Tries to free one locked page we hold a reference on. */
-static bool shrink_page(struct page *page)
+static enum shrink_result shrink_page(struct page *page)
 {
 	if (page_referenced(page)) {
 		/* Used since the last look: a second chance. The young bits are now clear, so
 		 * if it is not used again before the scan comes round, it goes next time. */
 		reclaim_stats.pgactivate++;
 		lru_move(page, true);
-		return false;
+		return PAGE_KEEP;
 	}
 	if (test_page_flag(page, PG_anon)) {
 		/* Its slot failed to take it: it lives in memory for good (until it is freed),
 		 * not written again and again. */
 		if (PageError(page) && test_page_flag(page, PG_swapcache)) {
 			lru_move(page, true);
-			return false;
+			return PAGE_KEEP;
 		}
 		if (!test_page_flag(page, PG_swapcache) && add_to_swap(page))
-			return false;	/* no swap space: it has to stay */
+			return PAGE_KEEP;	/* no swap space: it has to stay */
 		if (!try_to_unmap(page))
-			return false;
+			return PAGE_KEEP;
 		if (TestClearPageDirty(page)) {
-			int err = swap_writepage(page);	/* unlocks when written */
-
-			lock_page(page);
-			if (err || PageError(page))
-				return false;	/* kept in memory; the slot was marked bad */
+			if (!swap_writepage(page))	/* unlocks when written */
+				return PAGE_WRITING;
+			lock_page(page);		/* not sent: it stays, dirty */
+			return PAGE_KEEP;
 		}
-		/* The cache's reference and ours: nobody else may use it. */
-		if (page_count(page) != 2 || page->_mapcount >= 0)
-			return false;
-		delete_from_swap_cache(page);
-		return true;
+		return release_anon(page);
 	}
 	if (!page->mapping)
-		return false;
+		return PAGE_KEEP;
 	if (!try_to_unmap(page))
-		return false;
+		return PAGE_KEEP;
 	if (PageDirty(page) && !write_file_page(page))
-		return false;
+		return PAGE_KEEP;
 	if (page_count(page) != 2 || page->_mapcount >= 0 || PageDirty(page) || !page->mapping)
-		return false;
+		return PAGE_KEEP;
 	invalidate_locked_page(page->mapping, page);
-	return true;
+	return PAGE_FREED;
 }
 
-/* Scans up to nr_scan pages from the tail of list l, stopping once nr_free are freed. */
+#define WRITE_BATCH 32
+
+/* Waits for the swap writes of a batch (one wait for all: they went out together, merged
+ * into a few requests) and frees the pages that made it to disk. */
+static unsigned long finish_writing(struct page **batch, unsigned int n)
+{
+	unsigned long freed = 0;
+	unsigned int i;
+
+	for (i = 0; i < n; i++) {
+		struct page *page = batch[i];
+
+		lock_page(page);	/* the write's completion unlocked it */
+		if (release_anon(page) == PAGE_FREED)
+			freed++;
+		unlock_page(page);
+		put_page(page);
+	}
+	return freed;
+}
+
+/* Scans up to nr_scan pages from the tail of list l, stopping once nr_free are freed.
+ * Swap writes are started under a plug and waited for in batches. */
 static unsigned long shrink_list(enum lru_list l, unsigned long nr_scan, unsigned long nr_free)
 {
+	struct page *batch[WRITE_BATCH];
 	unsigned long freed = 0, i;
+	unsigned int n = 0;
+	struct blk_plug plug;
 
-	for (i = 0; i < nr_scan && freed < nr_free; i++) {
+	blk_start_plug(&plug);
+	for (i = 0; i < nr_scan && freed + n < nr_free; i++) {
 		struct page *page = isolate_tail(l);
-		bool done;
 
 		if (!page)
 			break;
@@ -128,14 +165,28 @@ static unsigned long shrink_list(enum lru_list l, unsigned long nr_scan, unsigne
 			put_page(page);
 			continue;
 		}
-		done = shrink_page(page);
-		unlock_page(page);
-		if (done) {
-			reclaim_stats.pgsteal++;
+		switch (shrink_page(page)) {
+		case PAGE_WRITING:
+			batch[n++] = page;	/* our reference stays with it */
+			if (n == WRITE_BATCH) {
+				blk_finish_plug(&plug);
+				freed += finish_writing(batch, n);
+				n = 0;
+				blk_start_plug(&plug);
+			}
+			continue;
+		case PAGE_FREED:
 			freed++;
+			break;
+		case PAGE_KEEP:
+			break;
 		}
+		unlock_page(page);
 		put_page(page);	/* ours: if it was freed, this frees it */
 	}
+	blk_finish_plug(&plug);
+	freed += finish_writing(batch, n);
+	reclaim_stats.pgsteal += freed;
 	return freed;
 }
 
