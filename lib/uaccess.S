@@ -24,8 +24,37 @@
 	.popsection
 	.endm
 
+/*
+ * Both copies start with a fast path for 32-byte blocks when both pointers are word aligned:
+ * ldm/stm move eight registers per instruction (a 4 KiB page in about 300 instructions
+ * instead of 3,000). If the user side faults inside a block, the fix-up reports the whole
+ * block as not copied: callers only learn "at least this much failed", as Linux allows.
+ */
+	.macro	fast_blocks, user_load, fixup
+	orr	ip, r0, r1
+	tst	ip, #3
+	bne	8f
+	cmp	r2, #32
+	blo	8f
+	push	{r4-r10}
+7:
+	.if	\user_load
+	USER	\fixup, ldmia r1!, {r3-r10}
+	stmia	r0!, {r3-r10}
+	.else
+	ldmia	r1!, {r3-r10}
+	USER	\fixup, stmia r0!, {r3-r10}
+	.endif
+	sub	r2, r2, #32
+	cmp	r2, #32
+	bhs	7b
+	pop	{r4-r10}
+8:
+	.endm
+
 	.globl	__copy_from_user
 __copy_from_user:
+	fast_blocks 1, 5f
 1:	cmp	r2, #0
 	beq	3f
 	orr	ip, r0, r1
@@ -46,9 +75,13 @@ __copy_from_user:
 3:
 4:	mov	r0, r2			@ bytes not copied
 	bx	lr
+5:	pop	{r4-r10}		@ a fault inside a block
+	mov	r0, r2
+	bx	lr
 
 	.globl	__copy_to_user
 __copy_to_user:
+	fast_blocks 0, 5f
 1:	cmp	r2, #0
 	beq	3f
 	orr	ip, r0, r1
@@ -68,6 +101,9 @@ __copy_to_user:
 	b	1b
 3:
 4:	mov	r0, r2
+	bx	lr
+5:	pop	{r4-r10}
+	mov	r0, r2
 	bx	lr
 
 	.globl	__clear_user
