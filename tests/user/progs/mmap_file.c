@@ -12,123 +12,14 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/mman.h>
 #include <sys/stat.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <setjmp.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
-
-#define PAGE 4096
-#define RW   (PROT_READ | PROT_WRITE)
-
-static const char *dir = "/tmp";
-
-/* ---- catching faults: touch() returns the signal an access raised, 0 if none ---------- */
-static sigjmp_buf fault_jump;
-static volatile int fault_sig, fault_code;
-static void *volatile fault_addr;
-static volatile int armed; /* touch() is waiting for a fault */
-
-/* A fault where none was expected (a kernel bug): say where, and end the program. */
-static void unexpected_fault(int sig, void *addr)
-{
-	char msg[96];
-	int n = snprintf(msg, sizeof(msg),
-			 "# unexpected signal %d at %p outside touch(): giving up\n", sig, addr);
-
-	write(1, msg, n);
-	_exit(128 + sig);
-}
-
-static void on_fault(int sig, siginfo_t *info, void *ucontext)
-{
-	(void)ucontext;
-	if (!armed)
-		unexpected_fault(sig, info->si_addr);
-	fault_sig = sig;
-	fault_code = info->si_code;
-	fault_addr = info->si_addr;
-	siglongjmp(fault_jump, 1);
-}
-
-static void catch_faults(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-}
-
-static int touch(volatile char *p, int write)
-{
-	fault_sig = 0;
-	fault_addr = NULL;
-	armed = 1;
-	if (sigsetjmp(fault_jump, 1) == 0) {
-		if (write)
-			*p = 1;
-		else
-			(void)*p;
-	}
-	armed = 0;
-	return fault_sig;
-}
-
-/* ---- files ----------------------------------------------------------------------------- */
-
-/* Creates DIR/name with npages pages, page i filled with 'a' + i; returns its path. */
-static const char *make_file(const char *name, int npages)
-{
-	static char path[256];
-	char page[PAGE];
-	int fd, i;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
-	for (i = 0; i < npages; i++) {
-		memset(page, 'a' + i, PAGE);
-		if (write(fd, page, PAGE) != PAGE)
-			printf("# cannot write %s: errno %d\n", path, errno);
-	}
-	close(fd);
-	return path;
-}
-
-/* The byte at offset off of the file at path, read through a new descriptor (-1 if none). */
-static int file_byte(const char *path, off_t off)
-{
-	unsigned char c;
-	int fd = open(path, O_RDONLY), n;
-
-	n = pread(fd, &c, 1, off);
-	close(fd);
-	return n == 1 ? c : -1;
-}
+#include "mmap_test.h"
 
 static long file_size(const char *path)
 {
 	struct stat st;
 
 	return stat(path, &st) == 0 ? (long)st.st_size : -1;
-}
-
-static int all_bytes(const char *p, int c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] != c)
-			return 0;
-	return 1;
 }
 
 /* ---- the tests ------------------------------------------------------------------------- */
@@ -302,11 +193,7 @@ static void test_last_page_and_truncate(void)
 
 int main(int argc, char **argv)
 {
-	int i;
-
-	for (i = 1; i < argc; i++)
-		if (strcmp(argv[i], "--qemu-user") != 0)
-			dir = argv[i];
+	parse_args(argc, argv);
 	catch_faults();
 	test_read_only_file();
 	test_shared();

@@ -11,17 +11,8 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <errno.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
+#include "mmap_test.h"
 
-#define PAGE	   4096
-#define RW	   (PROT_READ | PROT_WRITE)
-#define ANON	   (MAP_PRIVATE | MAP_ANONYMOUS)
 #define CHUNK	   (256u << 20)
 #define MAX_CHUNKS 64	  /* 16 GiB: more than any 32-bit address space */
 #define MAX_MAPS   100000 /* more than Linux's default limit of 65530 */
@@ -30,15 +21,6 @@
  * the guest's munmap returns 0 and frees nothing. */
 #define QEMU_UNMAP "qemu-user unmaps with a host mmap(PROT_NONE) and ignores its failure"
 
-static int qemu_user;
-
-static void tap_skip(const char *name, const char *why)
-{
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s # SKIP %s", name, why);
-	tap_check(1, line, "%s", "");
-}
 static void *chunks[MAX_CHUNKS];
 static void *maps[MAX_MAPS];
 
@@ -167,6 +149,7 @@ static void test_map_count(void)
 
 int main(int argc, char **argv)
 {
+	/* Not parse_args(): only a first argument of --qemu-user counts, and DIR is not used. */
 	qemu_user = argc > 1 && strcmp(argv[1], "--qemu-user") == 0;
 	if (sizeof(void *) > 4) { /* the native build of the oracle */
 		tap_skip("mmap_when_no_gap_is_left_is_enomem", "a 64-bit address space");

@@ -12,198 +12,7 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <setjmp.h>
-#include <signal.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <stdlib.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
-
-#define PAGE 4096
-#define RW   (PROT_READ | PROT_WRITE)
-#define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
-
-static const char *dir = "/tmp";
-static int qemu_user;
-
-static void tap_skip(const char *name, const char *why)
-{
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s # SKIP %s", name, why);
-	tap_check(1, line, "%s", "");
-}
-
-/* ---- catching faults: touch() returns the signal an access raised, 0 if none ---------- */
-static sigjmp_buf fault_jump;
-static volatile int fault_sig, fault_code;
-static void *volatile fault_addr;
-static volatile int armed; /* touch() is waiting for a fault */
-
-/* A fault where none was expected (a kernel bug): say where, and end the program. */
-static void unexpected_fault(int sig, void *addr)
-{
-	char msg[96];
-	int n = snprintf(msg, sizeof(msg),
-			 "# unexpected signal %d at %p outside touch(): giving up\n", sig, addr);
-
-	write(1, msg, n);
-	_exit(128 + sig);
-}
-
-static void on_fault(int sig, siginfo_t *info, void *ucontext)
-{
-	(void)ucontext;
-	if (!armed)
-		unexpected_fault(sig, info->si_addr);
-	fault_sig = sig;
-	fault_code = info->si_code;
-	fault_addr = info->si_addr;
-	siglongjmp(fault_jump, 1);
-}
-
-static void catch_faults(void)
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = on_fault;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	sigaction(SIGSEGV, &sa, NULL);
-	sigaction(SIGBUS, &sa, NULL);
-}
-
-static int touch(volatile char *p, int write)
-{
-	fault_sig = 0;
-	fault_addr = NULL;
-	armed = 1;
-	if (sigsetjmp(fault_jump, 1) == 0) {
-		if (write)
-			*p = 1;
-		else
-			(void)*p;
-	}
-	armed = 0;
-	return fault_sig;
-}
-
-/* ---- /proc/self/maps ------------------------------------------------------------------ */
-struct maps_line {
-	unsigned long start, end;
-	char perms[5];
-};
-
-/* The lines of /proc/self/maps that overlap [start, end), up to max of them in out; returns
- * how many overlap, -1 if the file cannot be read. */
-static int maps_between(const void *start, const void *end, struct maps_line *out, int max)
-{
-	static char buf[65536];
-	ssize_t got, len = 0;
-	int fd = open("/proc/self/maps", O_RDONLY), n = 0;
-	char *p, *e;
-
-	if (fd < 0)
-		return -1;
-	while (len < (ssize_t)sizeof(buf) - 1 &&
-	       (got = read(fd, buf + len, sizeof(buf) - 1 - len)) > 0)
-		len += got;
-	close(fd);
-	buf[len] = '\0';
-	for (p = buf; p && *p; p = strchr(p, '\n'), p = p ? p + 1 : NULL) {
-		struct maps_line l;
-
-		l.start = strtoul(p, &e, 16);
-		if (*e != '-')
-			break;
-		l.end = strtoul(e + 1, &e, 16);
-		memcpy(l.perms, e + 1, 4);
-		l.perms[4] = '\0';
-		if (l.start < (unsigned long)end && l.end > (unsigned long)start) {
-			if (n < max)
-				out[n] = l;
-			n++;
-		}
-	}
-	return n;
-}
-
-/*
- * The VMAs of the npages pages from base, as "FIRST-END:PERMS" in pages from base, clipped
- * to the window: "0-1:rw-p 2-4:r--p" is one read-write page, a hole, two read-only pages.
- */
-static const char *layout(const void *base, int npages)
-{
-	static char out[512];
-	struct maps_line l[16];
-	unsigned long b = (unsigned long)base, s, e;
-	int n = maps_between(base, (const char *)base + npages * PAGE, l, 16), i;
-	size_t len = 0;
-
-	if (n < 0)
-		return "(cannot read /proc/self/maps)";
-	out[0] = '\0';
-	for (i = 0; i < n && i < 16; i++) {
-		s = l[i].start < b ? 0 : (l[i].start - b) / PAGE;
-		e = (l[i].end - b) / PAGE > (unsigned long)npages ? (unsigned long)npages
-								  : (l[i].end - b) / PAGE;
-		len += snprintf(out + len, sizeof(out) - len, "%s%lu-%lu:%s", i ? " " : "", s, e,
-				l[i].perms);
-	}
-	return out;
-}
-
-static void check_layout(const char *name, const void *base, int npages, const char *want)
-{
-	const char *seen = layout(base, npages);
-
-	tap_check(strcmp(seen, want) == 0, name, "expected VMAs \"%s\", seen \"%s\"", want, seen);
-}
-
-/* npages of PROT_NONE address space between two more PROT_NONE guard pages: whatever is
- * mapped there with MAP_FIXED can merge with nothing outside. Returns the first page. */
-static char *guarded(int npages)
-{
-	char *g = mmap(NULL, (npages + 2) * PAGE, PROT_NONE, ANON, -1, 0);
-
-	return g == MAP_FAILED ? NULL : g + PAGE;
-}
-
-/* A scratch file of npages pages, page i filled with 'a' + i; returns its path. */
-static const char *make_file(const char *name, int npages)
-{
-	static char path[256];
-	char page[PAGE];
-	int fd, i;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
-	for (i = 0; i < npages; i++) {
-		memset(page, 'a' + i, PAGE);
-		if (write(fd, page, PAGE) != PAGE)
-			printf("# cannot write %s: errno %d\n", path, errno);
-	}
-	close(fd);
-	return path;
-}
-
-/* The byte at offset off of the file at path, read through a new descriptor (-1 if none). */
-static int file_byte(const char *path, off_t off)
-{
-	unsigned char c;
-	int fd = open(path, O_RDONLY), n;
-
-	n = pread(fd, &c, 1, off);
-	close(fd);
-	return n == 1 ? c : -1;
-}
+#include "mmap_test.h"
 
 /* The byte at p, or -1 if reading it faults. */
 static int peek(char *p)
@@ -214,11 +23,7 @@ static int peek(char *p)
 /* Checks that an access to p raises SIGSEGV with SEGV_ACCERR at p. */
 static void check_accerr(const char *name, char *p, int write)
 {
-	int sig = touch(p, write);
-
-	tap_check(sig == SIGSEGV && fault_code == SEGV_ACCERR && fault_addr == p, name,
-		  "expected signal %d code %d (SEGV_ACCERR) at %p, seen signal %d code %d at %p",
-		  SIGSEGV, SEGV_ACCERR, (void *)p, sig, fault_code, fault_addr);
+	check_segv(name, p, write, SEGV_ACCERR, "SEGV_ACCERR");
 }
 
 /* ---- the tests ------------------------------------------------------------------------- */
@@ -435,14 +240,7 @@ static void test_errors(void)
 
 int main(int argc, char **argv)
 {
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--qemu-user") == 0)
-			qemu_user = 1;
-		else
-			dir = argv[i];
-	}
+	parse_args(argc, argv);
 	catch_faults();
 	test_split_and_merge();
 	test_accerr();

@@ -11,62 +11,12 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
-
-#define PAGE 4096
-#define RW   (PROT_READ | PROT_WRITE)
-#define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
-
-static const char *dir = "/tmp";
-static int qemu_user;
-
-static void tap_skip(const char *name, const char *why)
-{
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s # SKIP %s", name, why);
-	tap_check(1, line, "%s", "");
-}
+#include "mmap_test.h"
 
 /* qemu-user keeps the holes of the guest's address space reserved as host PROT_NONE
  * mappings, so the host's msync and madvise see them mapped; and it accepts any advice. */
 #define QEMU_HOLES  "qemu-user keeps guest holes mapped PROT_NONE on the host"
 #define QEMU_ADVICE "qemu-user's madvise accepts any advice"
-
-/* A scratch file of npages pages, page i filled with 'a' + i; returns its path. */
-static const char *make_file(const char *name, int npages)
-{
-	static char path[256];
-	char page[PAGE];
-	int fd, i;
-
-	snprintf(path, sizeof(path), "%s/%s", dir, name);
-	fd = open(path, O_RDWR | O_CREAT | O_TRUNC, 0644);
-	for (i = 0; i < npages; i++) {
-		memset(page, 'a' + i, PAGE);
-		if (write(fd, page, PAGE) != PAGE)
-			printf("# cannot write %s: errno %d\n", path, errno);
-	}
-	close(fd);
-	return path;
-}
-
-static int all_bytes(const char *p, int c, size_t n)
-{
-	size_t i;
-
-	for (i = 0; i < n; i++)
-		if (p[i] != c)
-			return 0;
-	return 1;
-}
 
 /* mincore's answer for npages pages from p as a string of '0' and '1' ("ENOMEM" etc. if it
  * fails). Only bit 0 of each byte is defined. */
@@ -265,14 +215,7 @@ static void test_madvise(void)
 
 int main(int argc, char **argv)
 {
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--qemu-user") == 0)
-			qemu_user = 1;
-		else
-			dir = argv[i];
-	}
+	parse_args(argc, argv);
 	test_msync();
 	test_mincore();
 	test_madvise();

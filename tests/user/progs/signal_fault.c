@@ -13,92 +13,7 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <errno.h>
-#include <fcntl.h>
-#include <setjmp.h>
-#include <signal.h>
-#include <stdint.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
-
-#define PAGE 4096
-#define RW   (PROT_READ | PROT_WRITE)
-#define ANON (MAP_PRIVATE | MAP_ANONYMOUS)
-
-static const char *dir = "/tmp";
-static int qemu_user;
-
-static void __attribute__((unused)) tap_skip(const char *name, const char *why)
-{
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s # SKIP %s", name, why);
-	tap_check(1, line, "%s", "");
-}
-
-/* ---- catching faults --------------------------------------------------------------------- */
-static sigjmp_buf fault_jump;
-static volatile int fault_sig, fault_signo_arg, fault_code;
-static void *volatile fault_addr;
-static volatile int armed; /* touch() is waiting for a fault */
-
-/* A fault where none was expected (a kernel bug): say where, and end the program. */
-static void unexpected_fault(int sig, void *addr)
-{
-	char msg[96];
-	int n = snprintf(msg, sizeof(msg),
-			 "# unexpected signal %d at %p outside touch(): giving up\n", sig, addr);
-
-	write(1, msg, n);
-	_exit(128 + sig);
-}
-
-static void on_fault(int sig, siginfo_t *info, void *ucontext)
-{
-	(void)ucontext;
-	if (!armed)
-		unexpected_fault(sig, info->si_addr);
-	fault_sig = sig;
-	fault_signo_arg = info->si_signo;
-	fault_code = info->si_code;
-	fault_addr = info->si_addr;
-	siglongjmp(fault_jump, 1);
-}
-
-static void install(int sig, void (*fn)(int, siginfo_t *, void *))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_sigaction = fn;
-	sa.sa_flags = SA_SIGINFO;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
-}
-
-/* Accesses p (1: write, 0: read, 2: call as Thumb code); returns the signal, 0 if none. */
-static int touch(volatile char *p, int how)
-{
-	fault_sig = 0;
-	fault_signo_arg = 0;
-	fault_code = 0;
-	fault_addr = NULL;
-	armed = 1;
-	if (sigsetjmp(fault_jump, 1) == 0) {
-		if (how == 1)
-			*p = 1;
-		else if (how == 0)
-			(void)*p;
-		else
-			((void (*)(void))((uintptr_t)p | 1))();
-	}
-	armed = 0;
-	return fault_sig;
-}
+#include "mmap_test.h"
 
 /*
  * touch(), then checks signal, si_signo, si_code and si_addr. (qemu-user 7.2 reports the
@@ -107,17 +22,19 @@ static int touch(volatile char *p, int how)
 static void check_fault(const char *name, volatile char *p, int how, int sig, int code,
 			const char *code_name)
 {
-	int seen = touch(p, how);
-	int addr_ok = fault_addr == (void *)p || (qemu_user && sig == SIGBUS);
+	int seen, addr_ok;
+
+	fault_code = 0; /* touch() keeps the last fault's si_code: no signal shows code 0 */
+	seen = touch(p, how);
+	addr_ok = fault_addr == (void *)p || (qemu_user && sig == SIGBUS);
 
 	if (qemu_user && sig == SIGBUS && fault_addr != (void *)p)
 		printf("# qemu-user: si_addr %p for an access at %p, not checked\n", fault_addr,
 		       (void *)p);
-	tap_check(seen == sig && fault_signo_arg == sig && fault_code == code && addr_ok, name,
+	tap_check(seen == sig && fault_signo == sig && fault_code == code && addr_ok, name,
 		  "expected signal %d (si_signo %d) code %d (%s) at %p, seen signal %d (si_signo "
 		  "%d) code %d at %p",
-		  sig, sig, code, code_name, (void *)p, seen, fault_signo_arg, fault_code,
-		  fault_addr);
+		  sig, sig, code, code_name, (void *)p, seen, fault_signo, fault_code, fault_addr);
 }
 
 /* ---- the tests ------------------------------------------------------------------------- */
@@ -198,13 +115,13 @@ static void test_repair(void)
 	int v;
 
 	munmap((void *)p, PAGE);
-	install(SIGSEGV, map_missing_page);
+	install_siginfo(SIGSEGV, map_missing_page);
 	repairs = 0;
 	v = p[123];
 	tap_check(repairs == 1 && v == 0,
 		  "handler_that_maps_the_missing_page_and_returns_lets_the_read_retry",
 		  "expected one handler call and 0, seen %d calls and %d", repairs, v);
-	install(SIGSEGV, on_fault);
+	install_siginfo(SIGSEGV, on_fault);
 	munmap((void *)p, PAGE);
 }
 
@@ -285,16 +202,8 @@ static void test_unstoppable(void)
 
 int main(int argc, char **argv)
 {
-	int i;
-
-	for (i = 1; i < argc; i++) {
-		if (strcmp(argv[i], "--qemu-user") == 0)
-			qemu_user = 1;
-		else
-			dir = argv[i];
-	}
-	install(SIGSEGV, on_fault);
-	install(SIGBUS, on_fault);
+	parse_args(argc, argv);
+	catch_faults();
 	test_sigsegv();
 	test_sigbus();
 	test_repair();

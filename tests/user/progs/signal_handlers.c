@@ -11,13 +11,7 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/wait.h>
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
+#include "mmap_test.h"
 
 static int set_action(int sig, void (*fn)(int), unsigned long flags, const sigset_t *mask)
 {
@@ -39,14 +33,6 @@ static int is_blocked(int sig)
 
 	sigprocmask(SIG_BLOCK, NULL, &cur);
 	return sigismember(&cur, sig);
-}
-
-static int wait_status(pid_t pid)
-{
-	int st = -1;
-
-	waitpid(pid, &st, 0);
-	return st;
 }
 
 /* ---- SA_RESETHAND ----------------------------------------------------------------------- */

@@ -11,13 +11,7 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/wait.h>
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
+#include "mmap_test.h"
 
 static volatile int calls;
 
@@ -25,16 +19,6 @@ static void count(int sig)
 {
 	(void)sig;
 	calls++;
-}
-
-static void set_handler(int sig, void (*fn)(int))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
 }
 
 static sigset_t just(int sig)
@@ -53,14 +37,6 @@ static int is_pending(int sig)
 	sigemptyset(&set);
 	sigpending(&set);
 	return sigismember(&set, sig);
-}
-
-static int wait_status(pid_t pid)
-{
-	int st = -1;
-
-	waitpid(pid, &st, 0);
-	return st;
 }
 
 static void test_block_and_pending(void)

@@ -11,26 +11,9 @@
  * Runs on our kernel (tests/qemu/mmap.sh) and on Linux (tests/user/run-linux-oracle.sh).
  */
 #define _GNU_SOURCE
-#include <sys/mman.h>
-#include <sys/wait.h>
-#include <errno.h>
-#include <signal.h>
-#include <stdio.h>
-#include <string.h>
-#include <unistd.h>
-#include "tap.h"
-
-#define PAGE 4096
+#include "mmap_test.h"
 
 static volatile int handler_calls, stop;
-
-static void __attribute__((unused)) tap_skip(const char *name, const char *why)
-{
-	char line[256];
-
-	snprintf(line, sizeof(line), "%s # SKIP %s", name, why);
-	tap_check(1, line, "%s", "");
-}
 
 static void on_segv(int sig)
 {
@@ -52,16 +35,6 @@ static void __attribute__((unused)) on_usr1(int sig)
 {
 	(void)sig;
 	_exit(2);
-}
-
-static void set_handler(int sig, void (*fn)(int))
-{
-	struct sigaction sa;
-
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = fn;
-	sigemptyset(&sa.sa_mask);
-	sigaction(sig, &sa, NULL);
 }
 
 /* Recurses until the stack runs out (no tail call: the sum needs each frame). */
