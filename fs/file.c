@@ -65,6 +65,21 @@ static char *absolute_path(const char *path)
 	return abs;
 }
 
+struct file *alloc_file(struct inode *inode, unsigned int flags,
+			const struct file_operations *fops)
+{
+	struct file *file = kzalloc(sizeof(*file));
+
+	if (!file)
+		return NULL;
+	file->f_inode = inode;
+	file->f_flags = flags;
+	file->f_op = fops;
+	file->f_count = 1;
+	mutex_init(&file->f_pos_lock);
+	return file;
+}
+
 struct file *vfs_open(const char *path, unsigned int flags, umode_t mode)
 {
 	struct inode *inode;
@@ -92,14 +107,9 @@ struct file *vfs_open(const char *path, unsigned int flags, umode_t mode)
 			goto fail;
 	}
 	err = -ENOMEM;
-	file = kzalloc(sizeof(*file));
+	file = alloc_file(inode, flags, inode->i_fop);
 	if (!file)
 		goto fail;
-	file->f_inode = inode;
-	file->f_flags = flags;
-	file->f_op = inode->i_fop;
-	file->f_count = 1;
-	mutex_init(&file->f_pos_lock);
 	file->f_path = absolute_path(path);
 	if (file->f_op && file->f_op->open) {
 		err = file->f_op->open(inode, file);

@@ -122,7 +122,7 @@ static struct inode *cwd(void)
 	return dir;
 }
 
-struct inode *namei(const char *path)
+static struct inode *path_lookup(const char *path, bool follow_last)
 {
 	struct nameidata nd = { 0 };
 
@@ -132,21 +132,18 @@ struct inode *namei(const char *path)
 		return ERR_PTR(-ENAMETOOLONG);
 	if (!*path)
 		return ERR_PTR(-ENOENT);
-	return walk(&nd, cwd(), path, true);
+	return walk(&nd, cwd(), path, follow_last);
+}
+
+struct inode *namei(const char *path)
+{
+	return path_lookup(path, true);
 }
 
 /* Like namei, but a symbolic link at the end of path is returned itself (lstat). */
 struct inode *lnamei(const char *path)
 {
-	struct nameidata nd = { 0 };
-
-	if (!root_inode)
-		return ERR_PTR(-ENOENT);
-	if (strnlen(path, PATH_MAX) == PATH_MAX)
-		return ERR_PTR(-ENAMETOOLONG);
-	if (!*path)
-		return ERR_PTR(-ENOENT);
-	return walk(&nd, cwd(), path, false);
+	return path_lookup(path, false);
 }
 
 /*

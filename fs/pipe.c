@@ -113,16 +113,7 @@ static const struct file_operations pipe_fops = {
 
 static struct file *pipe_file(struct inode *inode, unsigned int flags)
 {
-	struct file *f = kzalloc(sizeof(*f));
-
-	if (!f)
-		return NULL;
-	f->f_inode = inode;
-	f->f_flags = flags;
-	f->f_op = &pipe_fops;
-	f->f_count = 1;
-	mutex_init(&f->f_pos_lock);
-	return f;
+	return alloc_file(inode, flags, &pipe_fops);
 }
 
 int do_pipe(struct file *files[2])

@@ -123,15 +123,8 @@ struct file *console_open(void)
 
 	if (!inode)
 		return NULL;
-	file = kzalloc(sizeof(*file));
-	if (!file) {
+	file = alloc_file(inode, O_RDWR, &tty_fops);
+	if (!file)
 		iput(inode);
-		return NULL;
-	}
-	file->f_inode = inode;
-	file->f_flags = O_RDWR;
-	file->f_op = &tty_fops;
-	file->f_count = 1;
-	mutex_init(&file->f_pos_lock);
 	return file;
 }

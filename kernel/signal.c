@@ -349,6 +349,19 @@ long sys_rt_sigpending(u32 __user *set, size_t sigsetsize)
 	return copy_to_user(set, k, sizeof(k)) ? -EFAULT : 0;
 }
 
+/* Sleeps until a signal that is not blocked is pending (send_sig wakes us). The state is
+ * set before the test, so a signal that arrives in between is not missed. */
+static void sleep_until_signal(void)
+{
+	for (;;) {
+		set_current_state(TASK_INTERRUPTIBLE);
+		if (current->sigpending & ~current->blocked)
+			break;
+		schedule();
+	}
+	set_current_state(TASK_RUNNING);
+}
+
 /* Sleeps with the given mask until a signal is delivered; always -EINTR. The handler runs
  * on the way out (exit_to_user_mode), then the old mask comes back through the frame. */
 long sys_rt_sigsuspend(const u32 __user *uset, size_t sigsetsize)
@@ -361,14 +374,7 @@ long sys_rt_sigsuspend(const u32 __user *uset, size_t sigsetsize)
 	if (copy_from_user(set, uset, sizeof(set)))
 		return -EFAULT;
 	current->blocked = set_from_user(set[0]);
-	while (!(current->sigpending & ~current->blocked)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (current->sigpending & ~current->blocked) {
-			set_current_state(TASK_RUNNING);
-			break;
-		}
-		schedule();
-	}
+	sleep_until_signal();
 	current->saved_blocked = saved;
 	current->restore_blocked = true;
 	return -EINTR;
@@ -376,13 +382,6 @@ long sys_rt_sigsuspend(const u32 __user *uset, size_t sigsetsize)
 
 long sys_pause(void)
 {
-	while (!(current->sigpending & ~current->blocked)) {
-		set_current_state(TASK_INTERRUPTIBLE);
-		if (current->sigpending & ~current->blocked) {
-			set_current_state(TASK_RUNNING);
-			break;
-		}
-		schedule();
-	}
+	sleep_until_signal();
 	return -EINTR;
 }

@@ -50,15 +50,10 @@ struct file *shmem_file_setup(loff_t size)
 		return ERR_PTR(-ENOMEM);
 	inode->i_size = size;
 	inode->i_mapping->a_ops = &shmem_aops;
-	file = kzalloc(sizeof(*file));
+	file = alloc_file(inode, O_RDWR, &shmem_fops);
 	if (!file) {
 		iput(inode);
 		return ERR_PTR(-ENOMEM);
 	}
-	file->f_inode = inode;
-	file->f_flags = O_RDWR;
-	file->f_op = &shmem_fops;
-	file->f_count = 1;
-	mutex_init(&file->f_pos_lock);
 	return file;
 }

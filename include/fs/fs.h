@@ -188,7 +188,10 @@ int write_inode_now(struct inode *inode);
 /* Writes every dirty inode and page of sb. */
 int sync_inodes_sb(struct super_block *sb);
 
-/* Files (fs/file.c). */
+/* Files (fs/file.c). alloc_file: a new open file of inode (consumes the caller's inode
+ * reference when it is fput), NULL without memory. */
+struct file *alloc_file(struct inode *inode, unsigned int flags,
+			const struct file_operations *fops);
 struct file *vfs_open(const char *path, unsigned int flags, umode_t mode);	/* ERR_PTR */
 void fput(struct file *file);
 void fget(struct file *file);
