@@ -6,7 +6,8 @@
  * looks at it: rec_len at least 8 and a multiple of 4, room for the name, not crossing the end
  * of the block, inode number within s_inodes_count and not a reserved one. A bad entry, a hole
  * or a size that is not whole blocks makes the directory report -EIO. Lookup, readdir, adding,
- * deleting and the emptiness test are each a small "visit" function given to the walker.
+ * deleting, re-pointing (rename) and the emptiness test are each a small "visit" function
+ * given to the walker.
  *
  * dir_index (htree) directories are read the same way: their index blocks look like blocks
  * holding one empty entry. A directory we change loses EXT2_INDEX_FL (the index would no
@@ -145,7 +146,7 @@ static bool name_is(const struct ext2_dir_entry_2 *de, const char *name, size_t 
 	return de->inode && de->name_len == len && memcmp(de->name, name, len) == 0;
 }
 
-static bool is_dot_or_dotdot(const char *name, size_t len)
+bool ext2_is_dot_or_dotdot(const char *name, size_t len)
 {
 	return (len == 1 && name[0] == '.') || (len == 2 && name[0] == '.' && name[1] == '.');
 }
@@ -161,7 +162,7 @@ int ext2_check_new_name(const char *name, size_t len)
 	for (i = 0; i < len; i++)
 		if (name[i] == '/' || name[i] == '\0')
 			return -EINVAL;
-	if (is_dot_or_dotdot(name, len))
+	if (ext2_is_dot_or_dotdot(name, len))
 		return -EEXIST;
 	return 0;
 }
@@ -385,7 +386,7 @@ int ext2_delete_entry(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, c
 		return -ENAMETOOLONG;
 	if (len == 0)
 		return -ENOENT;
-	if (is_dot_or_dotdot(name, len))
+	if (ext2_is_dot_or_dotdot(name, len))
 		return -EINVAL;
 	ret = dir_walk(&w, 0);
 	if (ret < 0)
@@ -396,11 +397,46 @@ int ext2_delete_entry(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, c
 	return dir_modified(fs, dir_ino, dir);
 }
 
+/* ---- pointing an entry at another inode (rename) ---- */
+
+static int visit_set(struct dir_walk *w, struct ext2_dir_entry_2 *de)
+{
+	struct add_arg *a = w->arg;
+
+	if (!de->inode || !name_is(de, a->name, a->len))
+		return 0;
+	de->inode = a->ino;
+	if (ext2_has_filetype(w->fs))
+		de->file_type = (u8)a->file_type;
+	w->dirty = true;
+	return 1;
+}
+
+int ext2_set_link(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const char *name,
+		  size_t len, u32 ino, unsigned int file_type)
+{
+	struct add_arg a = { name, len, ino, file_type };
+	struct dir_walk w = { .fs = fs, .dir_ino = dir_ino, .dir = dir, .visit = visit_set,
+			      .arg = &a };
+	int ret;
+
+	if (fs->read_only)
+		return -EROFS;
+	if (len == 0 || len > EXT2_NAME_LEN)
+		return -ENOENT;
+	ret = dir_walk(&w, 0);
+	if (ret < 0)
+		return ret;
+	if (ret == 0)
+		return -ENOENT;
+	return dir_modified(fs, dir_ino, dir);
+}
+
 /* ---- emptiness, and a new directory's first block ---- */
 
 static int visit_empty(struct dir_walk *w, struct ext2_dir_entry_2 *de)
 {
-	if (de->inode && !is_dot_or_dotdot(de->name, de->name_len))
+	if (de->inode && !ext2_is_dot_or_dotdot(de->name, de->name_len))
 		return 1;
 	return 0;
 }

@@ -94,6 +94,7 @@ bool ext2_has_block_map(const struct ext2_fs *fs, const struct ext2_inode *inode
 
 /* A name for a new entry: 1..255 bytes, no '/' or NUL, not "." or "..". */
 int ext2_check_new_name(const char *name, size_t len);
+bool ext2_is_dot_or_dotdot(const char *name, size_t len);
 
 /* Drop the inode's reference to its extended-attribute block (xattr.c). */
 int ext2_xattr_release(struct ext2_fs *fs, u32 ino, struct ext2_inode *inode);

@@ -228,3 +228,168 @@ int ext2_rmdir(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const ch
 	child.i_ctime = ext2_now(fs);
 	return ext2_evict_inode(fs, ino, &child);
 }
+
+/* ---- rename ---------------------------------------------------------------------------- */
+
+/*
+ * Is directory `ancestor` on the path from dir up to the root? Followed through the ".."
+ * entries on disk, as there is no dentry tree here to ask. The climb is bounded by the
+ * number of inodes, so a corrupt loop of ".." entries ends in -EIO, not in a hang.
+ */
+static int is_ancestor(struct ext2_fs *fs, u32 ancestor, u32 dir_ino)
+{
+	struct ext2_inode dir;
+	u32 steps, parent;
+	int err;
+
+	for (steps = 0; steps < fs->inodes_count; steps++) {
+		if (dir_ino == ancestor)
+			return 1;
+		if (dir_ino == EXT2_ROOT_INO)
+			return 0;
+		err = ext2_read_inode(fs, dir_ino, &dir);
+		if (!err)
+			err = ext2_lookup(fs, dir_ino, &dir, "..", 2, &parent);
+		if (err)
+			return err;
+		dir_ino = parent;
+	}
+	return ext2_corrupt(fs, "loop of \"..\" entries", dir_ino);
+}
+
+/* Everything rename(2) refuses, checked before anything changes on disk. */
+static int rename_checks(struct ext2_fs *fs, struct ext2_name *from, struct ext2_name *to)
+{
+	bool moving_dir = ext2_is_dir(from->inode);
+	int err;
+
+	if (to->ino) {
+		if (!ext2_is_dir(to->inode) && to->inode->i_links_count == 0)
+			return ext2_corrupt(fs, "entry for an inode with no links", to->ino);
+		if (moving_dir && !ext2_is_dir(to->inode))
+			return -ENOTDIR;
+		if (!moving_dir && ext2_is_dir(to->inode))
+			return -EISDIR;
+		if (moving_dir) {
+			err = ext2_dir_is_empty(fs, to->ino, to->inode);
+			if (err <= 0)
+				return err ? err : -ENOTEMPTY;
+		}
+	} else {
+		err = ext2_check_new_name(to->name, to->len);
+		if (err)
+			return err;
+	}
+	if (!moving_dir || from->dir_ino == to->dir_ino)
+		return 0;
+	/* A directory cannot move into itself or below itself: it would leave the tree. */
+	err = is_ancestor(fs, from->ino, to->dir_ino);
+	if (err)
+		return err < 0 ? err : -EINVAL;
+	/* Its ".." will be one more link to the new parent (unless it replaces a directory). */
+	if (!to->ino && to->dir->i_links_count >= EXT2_LINK_MAX)
+		return -EMLINK;
+	return 0;
+}
+
+/* Put `to`'s name in place: a new entry, or the existing one pointed at the moved inode. */
+static int rename_target(struct ext2_fs *fs, struct ext2_name *from, struct ext2_name *to)
+{
+	unsigned int ft = ext2_mode_to_ft(from->inode->i_mode);
+
+	if (!to->ino)
+		return ext2_add_link(fs, to->dir_ino, to->dir, to->name, to->len, from->ino, ft);
+	return ext2_set_link(fs, to->dir_ino, to->dir, to->name, to->len, from->ino, ft);
+}
+
+/* Step back from rename_target when the old name cannot be removed. */
+static void undo_rename_target(struct ext2_fs *fs, struct ext2_name *to)
+{
+	u32 ino;
+
+	if (!to->ino)
+		ext2_delete_entry(fs, to->dir_ino, to->dir, to->name, to->len, &ino);
+	else
+		ext2_set_link(fs, to->dir_ino, to->dir, to->name, to->len, to->ino,
+			      ext2_mode_to_ft(to->inode->i_mode));
+}
+
+/* Add delta to a directory's link count and write it. */
+static int adjust_links(struct ext2_fs *fs, u32 ino, struct ext2_inode *dir, int delta)
+{
+	dir->i_links_count = (u16)(dir->i_links_count + delta);
+	dir->i_ctime = ext2_now(fs);
+	return ext2_write_inode(fs, ino, dir);
+}
+
+int ext2_rename(struct ext2_fs *fs, struct ext2_name *from, struct ext2_name *to)
+{
+	u32 deleted;
+	bool moving_dir, new_parent;
+	int err = check_parent(fs, from->dir);
+
+	if (!err)
+		err = check_parent(fs, to->dir);
+	if (err)
+		return err;
+	to->ino = 0;
+	/* "." and ".." are not names a directory can be moved by or to (Linux: EBUSY). */
+	if (ext2_is_dot_or_dotdot(from->name, from->len) ||
+	    ext2_is_dot_or_dotdot(to->name, to->len))
+		return -EBUSY;
+	err = ext2_lookup(fs, from->dir_ino, from->dir, from->name, from->len, &from->ino);
+	if (!err)
+		err = ext2_read_inode(fs, from->ino, from->inode);
+	if (err)
+		return err;
+	err = ext2_lookup(fs, to->dir_ino, to->dir, to->name, to->len, &to->ino);
+	if (err == -ENOENT)
+		to->ino = 0;
+	else if (err)
+		return err;
+	/* Two names of one inode: rename(2) does nothing and succeeds. */
+	if (to->ino == from->ino)
+		return 0;
+	if (to->ino) {
+		err = ext2_read_inode(fs, to->ino, to->inode);
+		if (err)
+			return err;
+	}
+	err = rename_checks(fs, from, to);
+	if (!err)
+		err = rename_target(fs, from, to);
+	if (err)
+		return err;
+	err = ext2_delete_entry(fs, from->dir_ino, from->dir, from->name, from->len, &deleted);
+	if (err) {
+		undo_rename_target(fs, to);
+		return err;
+	}
+	/*
+	 * Link counts. The replaced inode loses its name (a directory also its "."); a
+	 * directory that changes parent takes the link of its ".." from the old parent to the
+	 * new one; a replaced directory's ".." stops linking the new parent.
+	 */
+	moving_dir = ext2_is_dir(from->inode);
+	new_parent = from->dir_ino != to->dir_ino;
+	if (to->ino) {
+		to->inode->i_links_count = ext2_is_dir(to->inode) ? 0 : to->inode->i_links_count - 1;
+		to->inode->i_ctime = ext2_now(fs);
+		err = ext2_write_inode(fs, to->ino, to->inode);
+		if (!err && ext2_is_dir(to->inode))
+			err = adjust_links(fs, to->dir_ino, to->dir, -1);
+		if (err)
+			return err;
+	}
+	if (moving_dir && new_parent) {
+		err = ext2_set_link(fs, from->ino, from->inode, "..", 2, to->dir_ino, EXT2_FT_DIR);
+		if (!err)
+			err = adjust_links(fs, to->dir_ino, to->dir, +1);
+		if (!err)
+			err = adjust_links(fs, from->dir_ino, from->dir, -1);
+		if (err)
+			return err;
+	}
+	from->inode->i_ctime = ext2_now(fs);
+	return ext2_write_inode(fs, from->ino, from->inode);
+}

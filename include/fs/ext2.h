@@ -190,6 +190,10 @@ int ext2_add_link(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const
 /* Remove the entry `name`; *ino gets the inode it named. Does not touch that inode. */
 int ext2_delete_entry(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const char *name,
 		      size_t len, u32 *ino);
+/* Point the existing entry `name` ("..", too) at ino, of type file_type (rename). Touches no
+ * inode but dir; -ENOENT if there is no such entry. */
+int ext2_set_link(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const char *name,
+		  size_t len, u32 ino, unsigned int file_type);
 /* 1 if the directory holds nothing but "." and "..", 0 if it holds more, -errno. */
 int ext2_dir_is_empty(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir);
 
@@ -238,6 +242,25 @@ int ext2_unlink(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const c
 /* Remove an empty directory (-ENOTEMPTY otherwise) and free it at once. */
 int ext2_rmdir(struct ext2_fs *fs, u32 dir_ino, struct ext2_inode *dir, const char *name,
 	       size_t len);
+
+/* One side of a rename: a name in a directory, and the inode it names. */
+struct ext2_name {
+	u32 dir_ino;
+	struct ext2_inode *dir;		/* current copy, updated in place */
+	const char *name;
+	size_t len;
+	u32 ino;			/* out: the inode the name named before (0: none) */
+	struct ext2_inode *inode;	/* out: that inode as it is after (caller's storage) */
+};
+
+/*
+ * rename(2) within one filesystem: from's name moves to `to` (the same directory is passed as
+ * the same pointer). If to's name named an inode, that inode loses the link (a directory
+ * both): the caller frees it with ext2_evict_inode once it has no links and no users. Two
+ * names of one inode: nothing happens. -ENOENT, -EISDIR, -ENOTDIR, -ENOTEMPTY, -EINVAL (a
+ * directory into its own subtree), -EBUSY ("." or ".."), -EMLINK, -ENOSPC, -EROFS, -EIO.
+ */
+int ext2_rename(struct ext2_fs *fs, struct ext2_name *from, struct ext2_name *to);
 
 /* ---- symlink.c ---------------------------------------------------------------------- */
 

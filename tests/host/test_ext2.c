@@ -42,6 +42,8 @@
 #define K_EROFS 30
 #define K_ENAMETOOLONG 36
 #define K_ENOTEMPTY 39
+#define K_EBUSY 16
+#define K_EMLINK 31
 
 #define BS 4096u
 #define BIG_SIZE (6u * 1024 * 1024 + 123)
@@ -1013,6 +1015,216 @@ static void hard_link_keeps_data_until_last_name_goes(void **state)
 	expect_debugfs_content(f, "again", expected, sizeof(expected));
 }
 
+/* ---- rename ---- */
+
+/* One side of a rename, for the tests: dir is looked up by path ("" is the root). */
+struct rename_side {
+	struct ext2_inode dir, inode;
+	struct ext2_name name;
+};
+
+static void rename_side(struct fx *f, struct rename_side *s, const char *dir, const char *name)
+{
+	s->name.dir_ino = must_lookup(&f->fs, dir, &s->dir);
+	s->name.dir = &s->dir;
+	s->name.name = name;
+	s->name.len = strlen(name);
+	s->name.inode = &s->inode;
+}
+
+/* rename(2) of dir1/name1 to dir2/name2, each directory read fresh from the image. */
+static int do_rename(struct fx *f, const char *dir1, const char *name1, const char *dir2,
+		     const char *name2, struct rename_side *from, struct rename_side *to)
+{
+	rename_side(f, from, dir1, name1);
+	rename_side(f, to, dir2, name2);
+	if (strcmp(dir1, dir2) == 0)
+		to->name.dir = &from->dir;	/* one directory: one copy, as the kernel passes */
+	return ext2_rename(&f->fs, &from->name, &to->name);
+}
+
+static u32 lookup_or_zero(struct fx *f, const char *path)
+{
+	struct ext2_inode inode;
+	u32 ino;
+
+	return path_lookup(&f->fs, path, &ino, &inode) ? 0 : ino;
+}
+
+static void rename_moves_a_file_within_and_across_directories(void **state)
+{
+	struct fx *f = *state;
+	struct rename_side a, b;
+	struct ext2_inode inode;
+	u8 expected[4097];
+	u32 ino = must_lookup(&f->fs, "f4097", &inode), free_blocks = f->fs.free_blocks_count;
+	size_t i;
+
+	for (i = 0; i < sizeof(expected); i++)
+		expected[i] = pattern(4, i);
+	expect_int(do_rename(f, "", "f4097", "", "renamed", &a, &b), 0, "rename in the root");
+	expect_int(lookup_or_zero(f, "f4097"), 0, "old name after rename");
+	expect_int(lookup_or_zero(f, "renamed"), ino, "new name names the same inode");
+	expect_int(a.inode.i_links_count, 1, "links of the moved file");
+	expect_int(b.name.ino, 0, "nothing was replaced");
+	expect_int(do_rename(f, "", "renamed", "deep/d01/d02", "moved", &a, &b), 0,
+		   "rename into a subdirectory");
+	expect_int(lookup_or_zero(f, "deep/d01/d02/moved"), ino, "deep/d01/d02/moved");
+	expect_int(lookup_or_zero(f, "renamed"), 0, "renamed after the move");
+	expect_int(f->fs.free_blocks_count, free_blocks, "no block taken or freed");
+	expect_fsck_clean(f);
+	expect_debugfs_content(f, "deep/d01/d02/moved", expected, sizeof(expected));
+}
+
+static void rename_over_a_file_frees_the_replaced_one(void **state)
+{
+	struct fx *f = *state;
+	struct rename_side a, b;
+	struct ext2_inode inode;
+	u32 free_blocks = f->fs.free_blocks_count, free_inodes = f->fs.free_inodes_count;
+	u32 ino = must_lookup(&f->fs, "f4095", &inode), old = lookup_or_zero(f, "big6m");
+	u8 expected[4095];
+	size_t i;
+
+	for (i = 0; i < sizeof(expected); i++)
+		expected[i] = pattern(2, i);
+	expect_int(do_rename(f, "", "f4095", "", "big6m", &a, &b), 0, "rename over big6m");
+	expect_int(b.name.ino, old, "the replaced inode is big6m's");
+	expect_int(b.inode.i_links_count, 0, "links of the replaced file");
+	expect_int(lookup_or_zero(f, "big6m"), ino, "big6m now names f4095's inode");
+	/* The kernel frees it when the last user goes; here at once. */
+	expect_int(ext2_evict_inode(&f->fs, b.name.ino, &b.inode), 0, "evict the replaced inode");
+	expect_int(f->fs.free_blocks_count - free_blocks, 1540, "big6m's blocks are free");
+	expect_int(f->fs.free_inodes_count - free_inodes, 1, "its inode is free");
+	expect_fsck_clean(f);
+	expect_debugfs_content(f, "big6m", expected, sizeof(expected));
+}
+
+static void rename_to_another_name_of_the_same_inode_does_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct rename_side a, b;
+	struct ext2_inode root = root_inode(f), inode;
+	u32 ino = must_lookup(&f->fs, "one", &inode);
+
+	expect_int(ext2_link(&f->fs, EXT2_ROOT_INO, &root, "two", 3, ino, &inode), 0, "link");
+	expect_int(do_rename(f, "", "one", "", "two", &a, &b), 0, "rename one two");
+	expect_int(lookup_or_zero(f, "one"), ino, "one is still there");
+	expect_int(lookup_or_zero(f, "two"), ino, "two is still there");
+	must_lookup(&f->fs, "one", &inode);
+	expect_int(inode.i_links_count, 2, "links unchanged");
+	expect_fsck_clean(f);
+}
+
+/* A directory changing parent: its ".." and both parents' link counts follow. */
+static void rename_moves_a_directory_and_its_dotdot(void **state)
+{
+	struct fx *f = *state;
+	struct rename_side a, b;
+	struct ext2_inode root = root_inode(f), d01, dir;
+	u32 d01_ino = must_lookup(&f->fs, "deep/d01", &d01), d02, x;
+	u16 root_links = root.i_links_count, d01_links = d01.i_links_count;
+
+	expect_int(do_rename(f, "deep/d01", "d02", "", "top", &a, &b), 0,
+		   "rename deep/d01/d02 to top");
+	d02 = must_lookup(&f->fs, "top", &dir);
+	expect_int(ext2_lookup(&f->fs, d02, &dir, "..", 2, &x), 0, "lookup top/..");
+	expect_int(x, EXT2_ROOT_INO, "top/.. is the root");
+	root = root_inode(f);
+	expect_int(root.i_links_count, root_links + 1, "root links: top's .. arrived");
+	must_lookup(&f->fs, "deep/d01", &d01);
+	expect_int(d01.i_links_count, d01_links - 1, "deep/d01 links: d02's .. left");
+	expect_int(lookup_or_zero(f, "top/d03/d04/d05/d06/d07/d08/d09/d10/d11/d12/d13/d14/d15/d16/"
+				  "d17/d18/d19/d20/leaf") != 0, 1, "the subtree came along");
+	expect_fsck_clean(f);
+	/* And back, over an empty directory of the old parent. */
+	expect_int(ext2_mkdir(&f->fs, d01_ino, &d01, "empty", 5, 0755, &x, NULL), 0, "mkdir");
+	expect_int(do_rename(f, "", "top", "deep/d01", "empty", &a, &b), 0,
+		   "rename top over deep/d01/empty");
+	expect_int(b.inode.i_links_count, 0, "links of the replaced directory");
+	expect_int(ext2_evict_inode(&f->fs, b.name.ino, &b.inode), 0, "evict it");
+	must_lookup(&f->fs, "deep/d01", &d01);
+	expect_int(d01.i_links_count, d01_links, "deep/d01 links as before");
+	root = root_inode(f);
+	expect_int(root.i_links_count, root_links, "root links as before");
+	expect_int(lookup_or_zero(f, "deep/d01/empty/d03") != 0, 1, "the subtree moved back");
+	expect_fsck_clean(f);
+}
+
+static void rename_errors_have_linux_errnos(void **state)
+{
+	struct fx *f = *state;
+	struct rename_side a, b;
+	struct ext2_inode root = root_inode(f), inode;
+	u32 x;
+
+	expect_int(do_rename(f, "", "nothing", "", "x", &a, &b), -K_ENOENT, "missing source");
+	expect_int(do_rename(f, "", "one", "", "many", &a, &b), -K_EISDIR, "file over a directory");
+	expect_int(do_rename(f, "", "many", "", "one", &a, &b), -K_ENOTDIR, "directory over a file");
+	expect_int(do_rename(f, "", "deep", "", "many", &a, &b), -K_ENOTEMPTY,
+		   "directory over a full directory");
+	expect_int(do_rename(f, "", "deep", "deep/d01/d02", "inside", &a, &b), -K_EINVAL,
+		   "directory into its own subtree");
+	expect_int(do_rename(f, "", "deep", "deep", "inside", &a, &b), -K_EINVAL,
+		   "directory into itself");
+	expect_int(do_rename(f, "", "..", "", "x", &a, &b), -K_EBUSY, "rename ..");
+	expect_int(do_rename(f, "", "one", "deep", ".", &a, &b), -K_EBUSY, "rename to .");
+	expect_int(do_rename(f, "", "one", "", "a/b", &a, &b), -K_EINVAL, "new name with a slash");
+	expect_int(do_rename(f, "", "one", "f4096", "x", &a, &b), -K_ENOTDIR,
+		   "new directory is a file");
+	/* EMLINK: the new parent has as many links as ext2 allows. */
+	expect_int(ext2_mkdir(&f->fs, EXT2_ROOT_INO, &root, "full", 4, 0755, &x, &inode), 0,
+		   "mkdir full");
+	inode.i_links_count = EXT2_LINK_MAX;
+	expect_int(ext2_write_inode(&f->fs, x, &inode), 0, "fake a full link count");
+	expect_int(do_rename(f, "", "many", "full", "many", &a, &b), -K_EMLINK,
+		   "directory into a parent with LINK_MAX links");
+	inode.i_links_count = 2;
+	expect_int(ext2_write_inode(&f->fs, x, &inode), 0, "restore the link count");
+	expect_int(lookup_or_zero(f, "one") != 0 && lookup_or_zero(f, "many") != 0, 1,
+		   "nothing moved");
+	expect_fsck_clean(f);
+}
+
+/* The new name needs a directory block and there is none: nothing changes. */
+static void rename_on_a_full_disk_gives_enospc_and_changes_nothing(void **state)
+{
+	struct fx *f = *state;
+	struct rename_side a, b;
+	struct ext2_inode root = root_inode(f), dir;
+	u32 dir_ino, ino, block, free_blocks;
+	char name[EXT2_NAME_LEN + 1];
+	int i, err = 0;
+
+	expect_int(ext2_mkdir(&f->fs, EXT2_ROOT_INO, &root, "tight", 5, 0755, &dir_ino, &dir), 0,
+		   "mkdir tight");
+	/* Fill tight/'s first block with 255-byte names (264 bytes each: 15 fit in a block). */
+	memset(name, 'z', EXT2_NAME_LEN);
+	for (i = 0; dir.i_size == BS; i++) {
+		snprintf(name, sizeof(name), "%03d", i);
+		name[3] = 'z';
+		err = ext2_create(&f->fs, dir_ino, &dir, name, EXT2_NAME_LEN, 0644, &ino, NULL);
+		expect_int(err, 0, "create a long name");
+	}
+	/* The last one spilled into a second block: take it back, leaving block 0 full. */
+	expect_int(ext2_unlink(&f->fs, dir_ino, &dir, name, EXT2_NAME_LEN), 0, "unlink");
+	expect_int(ext2_truncate_blocks(&f->fs, dir_ino, &dir, BS), 0, "shrink tight/");
+	/* Use up every free block. */
+	while (ext2_new_block(&f->fs, 0, &block) == 0)
+		;
+	free_blocks = f->fs.free_blocks_count;
+	expect_int(free_blocks, 0, "the disk is full");
+	/* A 255-byte name does not fit in the 136 bytes the 15 entries left over. */
+	memset(name, 'y', EXT2_NAME_LEN);
+	name[EXT2_NAME_LEN] = '\0';
+	expect_int(do_rename(f, "", "one", "tight", name, &a, &b), -K_ENOSPC, "rename");
+	expect_int(lookup_or_zero(f, "one") != 0, 1, "one is still in the root");
+	must_lookup(&f->fs, "tight", &dir);
+	expect_int(ext2_lookup(&f->fs, dir_ino, &dir, name, EXT2_NAME_LEN, &ino), -K_ENOENT,
+		   "and not in tight/");
+	expect_int(dir.i_size, BS, "tight/ did not grow");
+}
+
 /* A file past 4 GiB: i_size_high and the triple-indirect block. */
 static void file_past_4gib_uses_triple_indirect_block(void **state)
 {
@@ -1224,6 +1436,12 @@ int main(void)
 		WRITE_TEST(name_errors_have_linux_errnos),
 		WRITE_TEST(symlinks_fast_and_slow_are_created),
 		WRITE_TEST(hard_link_keeps_data_until_last_name_goes),
+		WRITE_TEST(rename_moves_a_file_within_and_across_directories),
+		WRITE_TEST(rename_over_a_file_frees_the_replaced_one),
+		WRITE_TEST(rename_to_another_name_of_the_same_inode_does_nothing),
+		WRITE_TEST(rename_moves_a_directory_and_its_dotdot),
+		WRITE_TEST(rename_errors_have_linux_errnos),
+		WRITE_TEST(rename_on_a_full_disk_gives_enospc_and_changes_nothing),
 		WRITE_TEST(file_past_4gib_uses_triple_indirect_block),
 		WRITE_TEST(mount_marks_not_clean_until_unmount),
 		cmocka_unit_test(filling_the_disk_gives_enospc_and_stays_consistent),
