@@ -246,9 +246,8 @@ static int unlink_op(struct inode *dir, const char *name, size_t len, void *arg)
 	victim = dir->i_op->lookup(dir, name, len);
 	if (IS_ERR(victim))
 		return PTR_ERR(victim);
-	if (mount_point_of(follow_mount(victim)) ) {
-		/* follow_mount swapped the reference to the mounted root: a mount point */
-		iput(victim == root_inode ? victim : victim);
+	if (is_mountpoint(victim)) {
+		iput(victim);
 		return -EBUSY;
 	}
 	if (rmdir && !S_ISDIR(victim->i_mode)) {
@@ -293,4 +292,143 @@ int vfs_readlink(const char *path, char *buf, size_t len)
 	n = S_ISLNK(inode->i_mode) ? inode->i_op->readlink(inode, buf, len) : -EINVAL;
 	iput(inode);
 	return n;
+}
+
+/* ---- link, symlink, rename -------------------------------------------------------------- */
+
+/* Does the path end in '/'? Then its last component must be a directory. */
+static bool has_trailing_slash(const char *path)
+{
+	size_t len = strnlen(path, PATH_MAX);
+
+	return len > 0 && path[len - 1] == '/';
+}
+
+struct link_arg {
+	struct inode *inode;
+};
+
+static int link_op(struct inode *dir, const char *name, size_t len, void *arg)
+{
+	struct inode *inode = ((struct link_arg *)arg)->inode;
+
+	if (is_dot_or_dotdot(name, len))
+		return -EEXIST;
+	if (dir->i_sb != inode->i_sb)
+		return -EXDEV;
+	if (!dir->i_op->link)
+		return -EPERM;
+	return dir->i_op->link(inode, dir, name, len);
+}
+
+/* link(2): oldpath is not followed if it is a symlink, as on Linux. */
+int vfs_link(const char *oldpath, const char *newpath)
+{
+	struct link_arg arg = { lnamei(oldpath) };
+	int err;
+
+	if (IS_ERR(arg.inode))
+		return PTR_ERR(arg.inode);
+	if (S_ISDIR(arg.inode->i_mode))
+		err = -EPERM;
+	else if (has_trailing_slash(newpath) || has_trailing_slash(oldpath))
+		err = has_trailing_slash(oldpath) ? -ENOTDIR : -ENOENT;
+	else
+		err = change_parent(newpath, link_op, &arg);
+	iput(arg.inode);
+	return err;
+}
+
+static int symlink_op(struct inode *dir, const char *name, size_t len, void *arg)
+{
+	struct inode *inode;
+
+	if (is_dot_or_dotdot(name, len))
+		return -EEXIST;
+	if (!dir->i_op->symlink)
+		return -EPERM;
+	inode = dir->i_op->symlink(dir, name, len, arg);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	iput(inode);
+	return 0;
+}
+
+int vfs_symlink(const char *target, const char *linkpath)
+{
+	if (*target == '\0')
+		return -ENOENT;
+	return change_parent(linkpath, symlink_op, (void *)target);
+}
+
+/*
+ * The checks that need the inodes, under s_mutex: the old name exists, neither name is a
+ * mount point, and a trailing slash asks for a directory. The filesystem checks the rest
+ * (types, emptiness, a directory moved below itself) and does the move.
+ */
+static int rename_locked(struct inode *old_dir, const char *old_name, size_t old_len,
+			 struct inode *new_dir, const char *new_name, size_t new_len,
+			 bool want_dir)
+{
+	struct inode *old = old_dir->i_op->lookup(old_dir, old_name, old_len), *new;
+	int err = 0;
+
+	if (IS_ERR(old))
+		return PTR_ERR(old);
+	new = new_dir->i_op->lookup(new_dir, new_name, new_len);
+	if (IS_ERR(new)) {
+		err = PTR_ERR(new) == -ENOENT ? 0 : PTR_ERR(new);
+		new = NULL;
+	}
+	if (!err && (is_mountpoint(old) || (new && is_mountpoint(new))))
+		err = -EBUSY;
+	if (!err && want_dir && !S_ISDIR(old->i_mode))
+		err = -ENOTDIR;
+	if (!err)
+		err = old_dir->i_op->rename(old_dir, old_name, old_len, new_dir, new_name,
+					    new_len);
+	if (new)
+		iput(new);
+	iput(old);
+	return err;
+}
+
+/*
+ * rename(2). Both parents are looked up first; they must be on one filesystem (EXDEV), and
+ * neither last component may be "." or ".." (EBUSY), as Linux checks in that order. One
+ * s_mutex per filesystem serialises every namespace change, so the two directories need no
+ * lock ordering.
+ */
+int vfs_rename(const char *oldpath, const char *newpath)
+{
+	const char *old_name, *new_name;
+	size_t old_len, new_len;
+	struct inode *old_dir, *new_dir;
+	int err;
+
+	old_dir = namei_parent(oldpath, &old_name, &old_len);
+	if (IS_ERR(old_dir))
+		return PTR_ERR(old_dir) == -EEXIST ? -EBUSY : PTR_ERR(old_dir);	/* "/" */
+	new_dir = namei_parent(newpath, &new_name, &new_len);
+	if (IS_ERR(new_dir)) {
+		iput(old_dir);
+		return PTR_ERR(new_dir) == -EEXIST ? -EBUSY : PTR_ERR(new_dir);
+	}
+	if (old_dir->i_sb != new_dir->i_sb) {
+		err = -EXDEV;
+	} else if (is_dot_or_dotdot(old_name, old_len) || is_dot_or_dotdot(new_name, new_len)) {
+		err = -EBUSY;
+	} else if (old_dir->i_sb->s_rdonly) {
+		err = -EROFS;
+	} else if (!old_dir->i_op->rename) {
+		err = -EPERM;
+	} else {
+		mutex_lock(&old_dir->i_sb->s_mutex);
+		err = rename_locked(old_dir, old_name, old_len, new_dir, new_name, new_len,
+				    has_trailing_slash(oldpath) || has_trailing_slash(newpath));
+		mutex_unlock(&old_dir->i_sb->s_mutex);
+	}
+	iput(new_dir);
+	iput(old_dir);
+	return err;
 }

@@ -65,6 +65,16 @@ struct inode *mount_point_of(struct inode *root)
 	return NULL;
 }
 
+bool is_mountpoint(struct inode *dir)
+{
+	struct vfsmount *mnt;
+
+	list_for_each_entry(mnt, &mounts, list)
+		if (mnt->mountpoint == dir)
+			return true;
+	return false;
+}
+
 static struct vfsmount *mount_of_bdev(struct block_device *bdev)
 {
 	struct vfsmount *mnt;

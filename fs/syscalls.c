@@ -268,6 +268,41 @@ long sys_rmdir(const char __user *upath)
 	return path_op(upath, vfs_rmdir);
 }
 
+/* A call on two paths: link, symlink and rename. */
+static long two_path_op(const char __user *ufirst, const char __user *usecond,
+			int (*op)(const char *first, const char *second))
+{
+	char *first = getname(ufirst), *second;
+	int err;
+
+	if (IS_ERR(first))
+		return PTR_ERR(first);
+	second = getname(usecond);
+	if (IS_ERR(second)) {
+		kfree(first);
+		return PTR_ERR(second);
+	}
+	err = op(first, second);
+	kfree(second);
+	kfree(first);
+	return err;
+}
+
+long sys_link(const char __user *oldpath, const char __user *newpath)
+{
+	return two_path_op(oldpath, newpath, vfs_link);
+}
+
+long sys_symlink(const char __user *target, const char __user *linkpath)
+{
+	return two_path_op(target, linkpath, vfs_symlink);
+}
+
+long sys_rename(const char __user *oldpath, const char __user *newpath)
+{
+	return two_path_op(oldpath, newpath, vfs_rename);
+}
+
 long sys_mkdir(const char __user *upath, int mode)
 {
 	char *path = getname(upath);

@@ -44,6 +44,9 @@ long sys_stat64();
 long sys_lstat64();
 long sys_getdents64();
 long sys_unlink();
+long sys_link();
+long sys_symlink();
+long sys_rename();
 long sys_rmdir();
 long sys_mkdir();
 long sys_chdir();
@@ -87,6 +90,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(4, sys_write),
 	SYS(5, sys_open),
 	SYS(6, sys_close),
+	SYS(9, sys_link),
 	SYS(10, sys_unlink),
 	SYS(11, sys_execve),
 	SYS(12, sys_chdir),
@@ -97,6 +101,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(33, sys_access),
 	SYS(36, sys_sync),
 	SYS(37, sys_kill),
+	SYS(38, sys_rename),
 	SYS(39, sys_mkdir),
 	SYS(40, sys_rmdir),
 	SYS(41, sys_dup),
@@ -107,6 +112,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(55, sys_fcntl),
 	SYS(63, sys_dup2),
 	SYS(64, sys_getppid),
+	SYS(83, sys_symlink),
 	SYS(85, sys_readlink),
 	SYS(87, sys_swapon),
 	SYS(88, sys_reboot),

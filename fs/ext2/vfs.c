@@ -340,6 +340,82 @@ static int ext2_vfs_rmdir(struct inode *dir, const char *name, size_t len)
 	return err;
 }
 
+static int ext2_vfs_link(struct inode *inode, struct inode *dir, const char *name, size_t len)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(dir->i_sb);
+	int err;
+
+	write_inode_now(inode);		/* ext2_link rewrites the on-disk inode from raw */
+	mutex_lock(&sbi->lock);
+	err = ext2_link(&sbi->fs, dir->i_ino, &EXT2_I(dir)->raw, name, len, inode->i_ino,
+			&EXT2_I(inode)->raw);
+	mutex_unlock(&sbi->lock);
+	dir_changed(dir);
+	ext2_sync_vfs_inode(inode);
+	return err;
+}
+
+static struct inode *ext2_vfs_symlink(struct inode *dir, const char *name, size_t len,
+				      const char *target)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(dir->i_sb);
+	u32 ino;
+	int err;
+
+	mutex_lock(&sbi->lock);
+	err = ext2_symlink(&sbi->fs, dir->i_ino, &EXT2_I(dir)->raw, name, len, target,
+			   strlen(target), &ino);
+	mutex_unlock(&sbi->lock);
+	dir_changed(dir);
+	return err ? ERR_PTR(err) : iget(dir->i_sb, ino);
+}
+
+/*
+ * The pure code updates the raw inodes it is given: the two directories (one struct when they
+ * are the same directory, as the VFS inode is then the same), the moved inode and the one it
+ * replaces. Both are looked up here so that those are the copies this inode cache holds.
+ */
+static int ext2_vfs_rename(struct inode *old_dir, const char *old_name, size_t old_len,
+			   struct inode *new_dir, const char *new_name, size_t new_len)
+{
+	struct ext2_sb_info *sbi = EXT2_SB(old_dir->i_sb);
+	struct ext2_name from = { .dir_ino = old_dir->i_ino, .dir = &EXT2_I(old_dir)->raw,
+				  .name = old_name, .len = old_len };
+	struct ext2_name to = { .dir_ino = new_dir->i_ino, .dir = &EXT2_I(new_dir)->raw,
+				.name = new_name, .len = new_len };
+	struct inode *moved = ext2_vfs_lookup(old_dir, old_name, old_len), *target;
+	struct ext2_inode none;
+	int err;
+
+	if (IS_ERR(moved))
+		return PTR_ERR(moved);
+	target = ext2_vfs_lookup(new_dir, new_name, new_len);
+	if (IS_ERR(target)) {
+		if (PTR_ERR(target) != -ENOENT) {
+			iput(moved);
+			return PTR_ERR(target);
+		}
+		target = NULL;
+	}
+	write_inode_now(moved);
+	if (target)
+		write_inode_now(target);
+	from.inode = &EXT2_I(moved)->raw;
+	to.inode = target ? &EXT2_I(target)->raw : &none;
+	mutex_lock(&sbi->lock);
+	err = ext2_rename(&sbi->fs, &from, &to);
+	mutex_unlock(&sbi->lock);
+	dir_changed(old_dir);
+	dir_changed(new_dir);
+	ext2_sync_vfs_inode(moved);
+	if (target) {
+		ext2_sync_vfs_inode(target);	/* no links left: freed at its last iput */
+		iput(target);
+	}
+	iput(moved);
+	return err;
+}
+
 struct readdir_ctx {
 	filldir_t fill;
 	void *arg;
@@ -399,6 +475,9 @@ static const struct inode_operations ext2_dir_iops = {
 	.mkdir = ext2_vfs_mkdir,
 	.unlink = ext2_vfs_unlink,
 	.rmdir = ext2_vfs_rmdir,
+	.link = ext2_vfs_link,
+	.symlink = ext2_vfs_symlink,
+	.rename = ext2_vfs_rename,
 };
 
 static const struct inode_operations ext2_file_iops = {

@@ -99,6 +99,13 @@ struct inode_operations {
 	struct inode *(*mkdir)(struct inode *dir, const char *name, size_t len, umode_t mode);
 	int (*unlink)(struct inode *dir, const char *name, size_t len);
 	int (*rmdir)(struct inode *dir, const char *name, size_t len);
+	/* A new name in dir for inode (not a directory; same filesystem). */
+	int (*link)(struct inode *inode, struct inode *dir, const char *name, size_t len);
+	struct inode *(*symlink)(struct inode *dir, const char *name, size_t len,
+				 const char *target);
+	/* Both directories on this filesystem; the names are not "." or "..". */
+	int (*rename)(struct inode *old_dir, const char *old_name, size_t old_len,
+		      struct inode *new_dir, const char *new_name, size_t new_len);
 	/* Copies the target into buf (not NUL-terminated); returns its length. */
 	int (*readlink)(struct inode *inode, char *buf, size_t len);
 	/* Changes i_size, freeing blocks beyond it. */
@@ -220,6 +227,9 @@ int vfs_mkdir(const char *path, umode_t mode);
 int vfs_unlink(const char *path);
 int vfs_rmdir(const char *path);
 int vfs_readlink(const char *path, char *buf, size_t len);
+int vfs_link(const char *oldpath, const char *newpath);
+int vfs_symlink(const char *target, const char *linkpath);
+int vfs_rename(const char *oldpath, const char *newpath);
 
 /* Inodes of no filesystem (fs/anon.c), the console (fs/tty.c) and pipes (fs/pipe.c). */
 struct inode *anon_inode_new(umode_t mode, const struct file_operations *fops);
@@ -236,6 +246,8 @@ void sync_filesystems(void);
 struct inode *follow_mount(struct inode *dir);
 /* If dir is the root of a mounted filesystem: the directory it is mounted on, else NULL. */
 struct inode *mount_point_of(struct inode *root);
+/* Is a filesystem mounted on dir? (Its name can then be neither removed nor renamed.) */
+bool is_mountpoint(struct inode *dir);
 extern struct inode *root_inode;
 
 #endif

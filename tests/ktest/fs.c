@@ -153,7 +153,7 @@ static int write_file(const char *path, unsigned int flags, const void *data, si
 
 /*
  * On /dev/vda mounted at /mnt: create, overwrite, append (across the direct/indirect
- * boundary), truncate, mkdir, unlink; then unmount. The suite runs e2fsck -fn on the image
+ * boundary), truncate, mkdir, unlink, rename, link, symlink; then unmount. The suite runs e2fsck -fn on the image
  * and compares the files with debugfs.
  */
 KTEST_NAMED(ext2_writes_survive_unmount)
@@ -218,6 +218,19 @@ KTEST_NAMED(ext2_writes_survive_unmount)
 			break;
 		}
 	}
+	/* names: renames within and across directories, over a file and over an empty
+	 * directory; a hard link and a symlink; the host reads them back with debugfs */
+	KTEST_EXPECT_EQ(write_file("/mnt/before.txt", O_WRONLY | O_CREAT, "renamed\n", 8), 0);
+	KTEST_EXPECT_EQ(vfs_rename("/mnt/before.txt", "/mnt/a/b/after.txt"), 0);
+	KTEST_EXPECT_EQ(write_file("/mnt/replaced.txt", O_WRONLY | O_CREAT, buf, 30000), 0);
+	KTEST_EXPECT_EQ(vfs_rename("/mnt/small.txt", "/mnt/replaced.txt"), 0);
+	KTEST_EXPECT_EQ(vfs_link("/mnt/replaced.txt", "/mnt/small.txt"), 0);
+	KTEST_EXPECT_EQ(vfs_mkdir("/mnt/empty", 0755), 0);
+	KTEST_EXPECT_EQ(vfs_rename("/mnt/a/b/c", "/mnt/empty"), 0);
+	KTEST_EXPECT_EQ(vfs_rename("/mnt/a", "/mnt/a/b/inside"), (unsigned long)-EINVAL);
+	KTEST_EXPECT_EQ(vfs_rename("/mnt/a", "/proc/a"), (unsigned long)-EXDEV);
+	KTEST_EXPECT_EQ(vfs_rename("/mnt", "/mnt2"), (unsigned long)-EBUSY);
+	KTEST_EXPECT_EQ(vfs_symlink("a/b/after.txt", "/mnt/sym"), 0);
 	KTEST_EXPECT_EQ(do_umount("/mnt"), 0);
 	kfree(buf);
 }

@@ -1,7 +1,8 @@
 #!/bin/bash
 # ext2 through the VFS and the page cache, on the ramdisk and on a virtio disk:
 #  1. every file of an image made by mke2fs -d reads back with the host's size and checksum
-#  2. writes on a virtio disk (create, overwrite, append, truncate, mkdir, rmdir, unlink)
+#  2. writes on a virtio disk (create, overwrite, append, truncate, mkdir, rmdir, unlink,
+#     rename, link, symlink)
 #     survive unmount: e2fsck -fn finds nothing wrong and debugfs reads the same bytes
 #  3. a 16 MiB sequential read merges into few requests, and the second read hits the cache
 . "$(dirname "$0")/lib.sh"
@@ -95,7 +96,22 @@ printf 'deep\n' >"$TMP/exp_deep"
 expect_same overwrite_in_the_middle_lands "/small.txt" "$TMP/exp_small"
 expect_same appends_across_indirect_blocks_land "/big.bin" "$TMP/exp_big"
 expect_same truncate_keeps_the_head "/cut.bin" "$TMP/exp_cut"
-expect_same file_in_new_nested_directories "/a/b/c/deep.txt" "$TMP/exp_deep"
+expect_same directory_renamed_over_an_empty_one "/empty/deep.txt" "$TMP/exp_deep"
+printf 'renamed\n' >"$TMP/exp_renamed"
+expect_same file_renamed_into_a_subdirectory "/a/b/after.txt" "$TMP/exp_renamed"
+expect_same file_renamed_over_another "/replaced.txt" "$TMP/exp_small"
+expect_same hard_link_reads_the_same_bytes "/small.txt" "$TMP/exp_small"
+links=$("$DEBUGFS" -R "stat /small.txt" "$TMP/disk.img" 2>/dev/null | sed -n 's/.*Links: \([0-9]*\).*/\1/p')
+[[ $links == 2 ]] && ok "hard_link_counts_two_links" ||
+	not_ok "hard_link_counts_two_links" "expected Links: 2 for /small.txt, seen '$links'"
+target=$("$DEBUGFS" -R "stat /sym" "$TMP/disk.img" 2>/dev/null | sed -n 's/^Fast link dest: "\(.*\)"/\1/p')
+[[ $target == a/b/after.txt ]] && ok "symlink_target_on_disk" ||
+	not_ok "symlink_target_on_disk" "expected a/b/after.txt, debugfs says '$target'"
+if "$DEBUGFS" -R "stat /a/b/c" "$TMP/disk.img" 2>&1 | grep -q "File not found"; then
+	ok "renamed_directory_left_its_old_parent"
+else
+	not_ok "renamed_directory_left_its_old_parent" "debugfs still finds /a/b/c"
+fi
 if "$DEBUGFS" -R "stat /victim.txt" "$TMP/disk.img" 2>&1 | grep -q "File not found"; then
 	ok "unlinked_file_is_gone"
 else

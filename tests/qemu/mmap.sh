@@ -19,7 +19,7 @@ relay_tap() {
 	done <"$2"
 }
 
-for src in tests/user/progs/mmap_*.c tests/user/progs/signal_*.c; do
+for src in tests/user/progs/mmap_*.c tests/user/progs/signal_*.c tests/user/progs/fs_*.c; do
 	prog=$(basename "$src" .c)
 	tools/qemu-run --timeout 60 --mem 256M -- "/test/$prog" >"$TMP/$prog.log" 2>&1
 	status=$?

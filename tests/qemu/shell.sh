@@ -1,6 +1,6 @@
 #!/bin/bash
 # The shell and the utilities on our kernel: pipelines, redirections, &&, $?, background
-# jobs, cd, and mounting a virtio ext2 disk with /bin/mount and /bin/umount.
+# jobs, cd, mv and ln, and mounting a virtio ext2 disk with /bin/mount and /bin/umount.
 . "$(dirname "$0")/lib.sh"
 MKE2FS=$(command -v mke2fs || echo /sbin/mke2fs)
 
@@ -25,6 +25,16 @@ sleep 1 &
 echo background-started
 mkdir /tmp/d
 ls /tmp
+echo moved-text > /tmp/m1
+mv /tmp/m1 /tmp/d
+cat /tmp/d/m1
+mv /tmp/d/m1 /tmp/m2
+ln /tmp/m2 /tmp/hard
+ln -s m2 /tmp/soft
+ls -l /tmp
+cat /tmp/soft
+mv /tmp/nothing /tmp/x
+echo mv-status=$?
 rm /tmp/out.txt
 ls /tmp
 mount /dev/vda /mnt
@@ -50,6 +60,11 @@ expect_line cd_changes_pwd "$TMP/out" "^/etc$"
 expect_line relative_path_after_cd "$TMP/out" "^Welcome to the teaching kernel"
 expect_line background_job_does_not_block "$TMP/out" "^background-started$"
 expect_line mkdir_then_ls "$TMP/out" "^d$"
+expect_line mv_into_a_directory "$TMP/out" "^moved-text$"
+expect_line ln_makes_a_second_link "$TMP/out" "^-[-rwx]{9} +2 +11 hard$"
+expect_line ls_shows_a_symlink_target "$TMP/out" "^lrwxrwxrwx   1 +2 soft -> m2$"
+expect_line mv_of_a_missing_file_says_why "$TMP/out" "^mv: /tmp/nothing -> /tmp/x: No such file or directory$"
+expect_line mv_failure_status "$TMP/out" "^mv-status=1$"
 expect_line mount_virtio_disk_and_read "$TMP/out" "^on the virtio disk$"
 expect_line script_reaches_the_end "$TMP/out" "^done$"
 DEBUGFS=$(command -v debugfs || echo /sbin/debugfs)

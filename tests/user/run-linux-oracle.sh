@@ -31,7 +31,7 @@ if (($# > 0)); then
 	names=("$@")
 else
 	names=()
-	for src in tests/user/progs/mmap_*.c tests/user/progs/signal_*.c; do
+	for src in tests/user/progs/mmap_*.c tests/user/progs/signal_*.c tests/user/progs/fs_*.c; do
 		[[ -e $src ]] && names+=("$(basename "$src" .c)")
 	done
 fi

@@ -2,7 +2,7 @@
 /*
  * ls [-l] [-a] [PATH...]: list directories (their entries, sorted by name) and files.
  * -a: include names starting with '.'. -l: one line per entry with the mode, the number
- * of links, the size in bytes and the name. Directories are read with getdents64(2)
+ * of links, the size in bytes and the name (and "-> target" for a symlink). Directories are read with getdents64(2)
  * through readdir(), entries examined with lstat(2).
  */
 #include <sys/stat.h>
@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 static int long_format, show_all;
 
@@ -54,7 +55,14 @@ static int show(const char *path, const char *name)
 		return 1;
 	}
 	mode_string(st.st_mode, mode);
-	printf("%s %3u %8lld %s\n", mode, st.st_nlink, st.st_size, name);
+	printf("%s %3u %8lld %s", mode, st.st_nlink, st.st_size, name);
+	if (S_ISLNK(st.st_mode)) {
+		char target[256];
+		ssize_t n = readlink(path, target, sizeof(target) - 1);
+
+		printf(" -> %.*s", n > 0 ? (int)n : 1, n > 0 ? target : "?");
+	}
+	printf("\n");
 	return 0;
 }
 

@@ -155,6 +155,16 @@ int rename(const char *oldpath, const char *newpath)
 	return syscall_ret(syscall2(__NR_rename, (long)oldpath, (long)newpath));
 }
 
+int symlink(const char *target, const char *linkpath)
+{
+	return syscall_ret(syscall2(__NR_symlink, (long)target, (long)linkpath));
+}
+
+ssize_t readlink(const char *path, char *buf, size_t size)
+{
+	return syscall_ret(syscall3(__NR_readlink, (long)path, (long)buf, (long)size));
+}
+
 int mkdir(const char *path, mode_t mode)
 {
 	return syscall_ret(syscall2(__NR_mkdir, (long)path, mode));
