@@ -230,6 +230,8 @@ KTEST_NAMED(ext2_writes_survive_unmount)
 	KTEST_EXPECT_EQ(vfs_rename("/mnt/a", "/mnt/a/b/inside"), (unsigned long)-EINVAL);
 	KTEST_EXPECT_EQ(vfs_rename("/mnt/a", "/proc/a"), (unsigned long)-EXDEV);
 	KTEST_EXPECT_EQ(vfs_rename("/mnt", "/mnt2"), (unsigned long)-EBUSY);
+	KTEST_EXPECT_EQ(vfs_rmdir("/mnt"), (unsigned long)-EBUSY);
+	KTEST_EXPECT_EQ(vfs_rmdir("/mnt"), (unsigned long)-EBUSY);	/* and the mount point survived */
 	KTEST_EXPECT_EQ(vfs_symlink("a/b/after.txt", "/mnt/sym"), 0);
 	KTEST_EXPECT_EQ(do_umount("/mnt"), 0);
 	kfree(buf);
