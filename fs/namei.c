@@ -385,8 +385,8 @@ static int rename_locked(struct inode *old_dir, const char *old_name, size_t old
 	if (!err && want_dir && !S_ISDIR(old->i_mode))
 		err = -ENOTDIR;
 	if (!err)
-		err = old_dir->i_op->rename(old_dir, old_name, old_len, new_dir, new_name,
-					    new_len);
+		err = old_dir->i_op->rename(old_dir, old_name, old_len, old, new_dir, new_name,
+					    new_len, new);
 	if (new)
 		iput(new);
 	iput(old);

@@ -373,30 +373,21 @@ static struct inode *ext2_vfs_symlink(struct inode *dir, const char *name, size_
 /*
  * The pure code updates the raw inodes it is given: the two directories (one struct when they
  * are the same directory, as the VFS inode is then the same), the moved inode and the one it
- * replaces. Both are looked up here so that those are the copies this inode cache holds.
+ * replaces, so it gets the copies this inode cache holds. The VFS holds s_mutex: the names
+ * still name moved and target.
  */
 static int ext2_vfs_rename(struct inode *old_dir, const char *old_name, size_t old_len,
-			   struct inode *new_dir, const char *new_name, size_t new_len)
+			   struct inode *moved, struct inode *new_dir, const char *new_name,
+			   size_t new_len, struct inode *target)
 {
 	struct ext2_sb_info *sbi = EXT2_SB(old_dir->i_sb);
 	struct ext2_name from = { .dir_ino = old_dir->i_ino, .dir = &EXT2_I(old_dir)->raw,
 				  .name = old_name, .len = old_len };
 	struct ext2_name to = { .dir_ino = new_dir->i_ino, .dir = &EXT2_I(new_dir)->raw,
 				.name = new_name, .len = new_len };
-	struct inode *moved = ext2_vfs_lookup(old_dir, old_name, old_len), *target;
 	struct ext2_inode none;
 	int err;
 
-	if (IS_ERR(moved))
-		return PTR_ERR(moved);
-	target = ext2_vfs_lookup(new_dir, new_name, new_len);
-	if (IS_ERR(target)) {
-		if (PTR_ERR(target) != -ENOENT) {
-			iput(moved);
-			return PTR_ERR(target);
-		}
-		target = NULL;
-	}
 	write_inode_now(moved);
 	if (target)
 		write_inode_now(target);
@@ -408,11 +399,8 @@ static int ext2_vfs_rename(struct inode *old_dir, const char *old_name, size_t o
 	dir_changed(old_dir);
 	dir_changed(new_dir);
 	ext2_sync_vfs_inode(moved);
-	if (target) {
+	if (target)
 		ext2_sync_vfs_inode(target);	/* no links left: freed at its last iput */
-		iput(target);
-	}
-	iput(moved);
 	return err;
 }
 

@@ -103,9 +103,11 @@ struct inode_operations {
 	int (*link)(struct inode *inode, struct inode *dir, const char *name, size_t len);
 	struct inode *(*symlink)(struct inode *dir, const char *name, size_t len,
 				 const char *target);
-	/* Both directories on this filesystem; the names are not "." or "..". */
+	/* Both directories on this filesystem; the names are not "." or ".."; old is what
+	 * old_name names, new what new_name names (NULL: nothing), as the VFS looked them up. */
 	int (*rename)(struct inode *old_dir, const char *old_name, size_t old_len,
-		      struct inode *new_dir, const char *new_name, size_t new_len);
+		      struct inode *old, struct inode *new_dir, const char *new_name,
+		      size_t new_len, struct inode *new);
 	/* Copies the target into buf (not NUL-terminated); returns its length. */
 	int (*readlink)(struct inode *inode, char *buf, size_t len);
 	/* Changes i_size, freeing blocks beyond it. */

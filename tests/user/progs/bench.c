@@ -272,6 +272,28 @@ static void forks(void)
 	}
 }
 
+/* rename(2) of a file back and forth in /tmp (a small directory: lookups scan it linearly). */
+static void renames(void)
+{
+	uint64_t v[REPS];
+	int r, i, fd = open("/tmp/bench_a", O_CREAT | O_WRONLY, 0644);
+
+	if (fd < 0)
+		return;
+	close(fd);
+	for (r = 0; r < REPS; r++) {
+		uint64_t t = now();
+
+		for (i = 0; i < 50; i++) {
+			rename("/tmp/bench_a", "/tmp/bench_b");
+			rename("/tmp/bench_b", "/tmp/bench_a");
+		}
+		v[r] = (now() - t) / 100;
+	}
+	unlink("/tmp/bench_a");
+	report("rename_in_one_directory", "call", median(v));
+}
+
 static void exec_hello(const char *prog)
 {
 	uint64_t v[REPS];
@@ -302,6 +324,7 @@ int main(int argc, char **argv)
 	file_faults();
 	fremap();
 	forks();
+	renames();
 	exec_hello(argc > 1 ? argv[1] : "/bin/true");
 	return 0;
 }
