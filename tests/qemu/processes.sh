@@ -1,8 +1,9 @@
 #!/bin/bash
-# User processes: each test program in /test runs as pid 1 (init=) and prints TAP.
+# User processes: each test program in /test runs as pid 1 (init=) and prints TAP. libsys_test
+# (the C library's own test, also run on Linux by tests/user/run-under-qemu-arm.sh) too.
 . "$(dirname "$0")/lib.sh"
 
-for prog in mm_faults mm_cow exec_many proc_and_kill; do
+for prog in mm_faults mm_cow exec_many proc_and_kill libsys_test; do
 	tools/qemu-run --timeout 60 --mem 256M -- "/test/$prog" >"$TMP/$prog.log" 2>&1
 	status=$?
 	relay_tap() {
