@@ -42,7 +42,7 @@ long sys_open(const char __user *upath, int flags, int mode)
 
 	if (IS_ERR(path))
 		return PTR_ERR(path);
-	file = vfs_open(path, (unsigned int)flags, (umode_t)mode);
+	file = vfs_open(path, (unsigned int)flags, (umode_t)(mode & ~current->umask));
 	kfree(path);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
@@ -310,9 +310,18 @@ long sys_mkdir(const char __user *upath, int mode)
 
 	if (IS_ERR(path))
 		return PTR_ERR(path);
-	err = vfs_mkdir(path, (umode_t)mode);
+	err = vfs_mkdir(path, (umode_t)(mode & ~current->umask));
 	kfree(path);
 	return err;
+}
+
+/* umask(2): the new mask (permission bits only), the old one returned; it cannot fail. */
+long sys_umask(int mask)
+{
+	unsigned int old = current->umask;
+
+	current->umask = (unsigned int)mask & 0777;
+	return old;
 }
 
 /* Keeps cwd_path in step with a successful chdir: resolves "." and ".." lexically. */

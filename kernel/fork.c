@@ -35,6 +35,7 @@ long sys_fork(void)
 	if (child->cwd)
 		ihold(child->cwd);
 	strlcpy(child->cwd_path, parent->cwd_path, sizeof(child->cwd_path));
+	child->umask = parent->umask;
 	child->blocked = parent->blocked;
 	if (copy_sighand(child, parent)) {
 		mmput(child->mm);

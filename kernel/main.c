@@ -166,6 +166,7 @@ static int init_process_context(void)
 	current->cwd = root_inode;
 	ihold(root_inode);
 	strlcpy(current->cwd_path, "/", sizeof(current->cwd_path));
+	current->umask = 0022;		/* as Linux starts init: group and others may not write */
 	return 0;
 }
 

@@ -47,6 +47,7 @@ long sys_unlink();
 long sys_link();
 long sys_symlink();
 long sys_rename();
+long sys_umask();
 long sys_rmdir();
 long sys_mkdir();
 long sys_chdir();
@@ -110,6 +111,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(52, sys_umount2),
 	SYS(54, sys_ioctl),
 	SYS(55, sys_fcntl),
+	SYS(60, sys_umask),
 	SYS(63, sys_dup2),
 	SYS(64, sys_getppid),
 	SYS(83, sys_symlink),

@@ -51,6 +51,7 @@ struct task_struct {
 	struct files_struct *files;
 	struct inode *cwd;
 	char cwd_path[256];		/* for getcwd: the path chdir was given, normalised */
+	unsigned int umask;		/* permission bits open(O_CREAT) and mkdir leave out */
 	unsigned long sigpending;	/* bit n: signal n is pending */
 	struct k_sigaction *sighand;	/* NSIG actions (kmalloc'd); NULL: all default */
 	unsigned long blocked;		/* bit n: signal n is blocked */

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 /*
  * Names on a filesystem: rename(2), link(2) and symlink(2), each outcome and each errno as
- * Linux gives them. Run on our kernel by tests/qemu/mmap.sh (in /tmp on the ext2 root) and on
+ * Linux gives them; and umask(2), which shapes the modes of the names made. Run on our kernel by tests/qemu/mmap.sh (in /tmp on the ext2 root) and on
  * Linux by tests/user/run-linux-oracle.sh (in a scratch directory).
  *
  *   fs_names [--qemu-user] [DIR]
@@ -253,9 +253,38 @@ static void mapping_survives_rename(void)
 	munmap(p, PAGE);
 }
 
+/* umask(2) takes bits from the mode open(O_CREAT) and mkdir are given, not from chmod's. */
+static void umask_shapes_new_modes(void)
+{
+	struct stat st;
+	mode_t old = umask(027);
+	int fd;
+
+	fd = open(at("masked"), O_CREAT | O_WRONLY, 0666);
+	if (fd >= 0)
+		close(fd);
+	tap_check(stat(at("masked"), &st) == 0 && (st.st_mode & 07777) == 0640,
+		  "umask_clears_bits_of_a_new_file", "expected mode 0640, seen %o",
+		  (unsigned int)(st.st_mode & 07777));
+	mkdir(at("masked_dir"), 0777);
+	tap_check(stat(at("masked_dir"), &st) == 0 && (st.st_mode & 07777) == 0750,
+		  "umask_clears_bits_of_a_new_directory", "expected mode 0750, seen %o",
+		  (unsigned int)(st.st_mode & 07777));
+	fd = open(at("masked"), O_WRONLY | O_CREAT, 0600);	/* exists: its mode stays */
+	if (fd >= 0)
+		close(fd);
+	tap_check(stat(at("masked"), &st) == 0 && (st.st_mode & 07777) == 0640,
+		  "umask_and_mode_do_not_touch_an_existing_file", "expected 0640, seen %o",
+		  (unsigned int)(st.st_mode & 07777));
+	tap_check(umask(old) == 027, "umask_returns_the_previous_mask", "expected 027");
+	tap_check(umask(01777) == old && umask(old) == 0777,
+		  "umask_keeps_only_permission_bits", "expected 0777 after umask(01777)");
+}
+
 int main(int argc, char **argv)
 {
 	parse_args(argc, argv);
+	umask_shapes_new_modes();
 	rename_files();
 	rename_directories();
 	links_and_symlinks();
