@@ -6,6 +6,7 @@
 #include <fs/fs.h>
 #include <kernel/files.h>
 #include <kernel/sched.h>
+#include <kernel/timer.h>
 #include <kernel/uaccess.h>
 #include <kernel/err.h>
 #include <kernel/errno.h>
@@ -39,14 +40,20 @@ long sys_open(const char __user *upath, int flags, int mode)
 {
 	char *path = getname(upath);
 	struct file *file;
+	long fd;
 
 	if (IS_ERR(path))
 		return PTR_ERR(path);
-	file = vfs_open(path, (unsigned int)flags, (umode_t)(mode & ~current->umask));
+
+	file = vfs_open(path, (unsigned int)flags & ~O_CLOEXEC,
+			(umode_t)(mode & ~current->umask));
 	kfree(path);
 	if (IS_ERR(file))
 		return PTR_ERR(file);
-	return fd_install_lowest(file, 0);
+	fd = fd_install_lowest(file, 0);
+	if (fd >= 0 && (flags & O_CLOEXEC))
+		fd_set_cloexec((int)fd, true);
+	return fd;
 }
 
 long sys_close(int fd)
@@ -366,6 +373,70 @@ static void update_cwd_path(const char *path)
 	strlcpy(out, len ? tmp : "/", sizeof(current->cwd_path));
 }
 
+/* fchdir(2): the directory an open descriptor names; getcwd gives the path it was opened by. */
+long sys_fchdir(int fd)
+{
+	struct file *file = fget_fd(fd);
+	struct inode *inode;
+
+	if (!file)
+		return -EBADF;
+	inode = file->f_inode;
+	if (!S_ISDIR(inode->i_mode)) {
+		fput(file);
+		return -ENOTDIR;
+	}
+	ihold(inode);
+	iput(current->cwd);
+	current->cwd = inode;
+	if (file->f_path)
+		strlcpy(current->cwd_path, file->f_path, sizeof(current->cwd_path));
+	fput(file);
+	return 0;
+}
+
+/* chmod and fchmod: new permission bits, written back with the inode (sync, fsync, unmount). */
+int chmod_common(struct inode *inode, unsigned int mode)
+{
+	if (inode->i_sb->s_rdonly)
+		return -EROFS;
+	if (!inode->i_sb->s_op || !inode->i_sb->s_op->write_inode)
+		return -EPERM;		/* /proc and pipes keep their modes */
+	inode->i_mode = (umode_t)((inode->i_mode & S_IFMT) | (mode & 07777));
+	inode->i_ctime = realtime_seconds();
+	mark_inode_dirty(inode);
+	return 0;
+}
+
+long sys_chmod(const char __user *upath, unsigned int mode)
+{
+	char *path = getname(upath);
+	struct inode *inode;
+	int err;
+
+	if (IS_ERR(path))
+		return PTR_ERR(path);
+	inode = namei(path);
+	kfree(path);
+	if (IS_ERR(inode))
+		return PTR_ERR(inode);
+	err = chmod_common(inode, mode);
+	iput(inode);
+	return err;
+}
+
+long sys_fchmod(int fd, unsigned int mode)
+{
+	struct file *file = fget_fd(fd);
+	int err;
+
+	if (!file)
+		return -EBADF;
+	err = chmod_common(file->f_inode, mode);
+	fput(file);
+	return err;
+}
+
 long sys_chdir(const char __user *upath)
 {
 	char *path = getname(upath);
@@ -406,7 +477,8 @@ long sys_dup(int fd)
 	return file ? fd_install_lowest(file, 0) : -EBADF;
 }
 
-long sys_dup2(int oldfd, int newfd)
+/* dup2 and dup3: newfd becomes oldfd's file (closing what it was), close-on-exec as asked. */
+static long do_dup2(int oldfd, int newfd, bool cloexec)
 {
 	struct files_struct *files = current->files;
 	struct file *file = fget_fd(oldfd), *old;
@@ -424,14 +496,27 @@ long sys_dup2(int oldfd, int newfd)
 	spin_lock(&files->lock);
 	old = files->fd[newfd];
 	files->fd[newfd] = file;
-	files->close_on_exec[newfd / 32] &= ~(1ul << (newfd % 32));
 	spin_unlock(&files->lock);
+	fd_set_cloexec(newfd, cloexec);
 	if (old)
 		fput(old);
 	return newfd;
 }
 
-long sys_pipe(int __user *fds)
+long sys_dup2(int oldfd, int newfd)
+{
+	return do_dup2(oldfd, newfd, false);
+}
+
+/* dup3: as dup2, but the same fd twice is an error and O_CLOEXEC is the only flag. */
+long sys_dup3(int oldfd, int newfd, int flags)
+{
+	if ((flags & ~O_CLOEXEC) || oldfd == newfd)
+		return -EINVAL;
+	return do_dup2(oldfd, newfd, flags & O_CLOEXEC);
+}
+
+static long do_pipe_fds(int __user *fds, bool cloexec)
 {
 	struct file *f[2];
 	int err = do_pipe(f), rd, wr, k[2];
@@ -448,6 +533,8 @@ long sys_pipe(int __user *fds)
 		fd_close(rd);
 		return wr;
 	}
+	fd_set_cloexec(rd, cloexec);
+	fd_set_cloexec(wr, cloexec);
 	k[0] = rd;
 	k[1] = wr;
 	if (copy_to_user(fds, k, sizeof(k))) {
@@ -458,11 +545,17 @@ long sys_pipe(int __user *fds)
 	return 0;
 }
 
+long sys_pipe(int __user *fds)
+{
+	return do_pipe_fds(fds, false);
+}
+
+/* pipe2: O_CLOEXEC marks both ends; O_NONBLOCK is not supported (EINVAL), nor O_DIRECT. */
 long sys_pipe2(int __user *fds, int flags)
 {
-	if (flags & ~(02000000))
+	if (flags & ~O_CLOEXEC)
 		return -EINVAL;
-	return sys_pipe(fds);
+	return do_pipe_fds(fds, flags & O_CLOEXEC);
 }
 
 long sys_ftruncate(int fd, long length)
@@ -507,6 +600,12 @@ long sys_fsync(int fd)
 	err = file->f_op && file->f_op->fsync ? vfs_fsync(file) : -EINVAL;
 	fput(file);
 	return err;
+}
+
+/* No inode times are kept apart from the data here, so fdatasync is fsync. */
+long sys_fdatasync(int fd)
+{
+	return sys_fsync(fd);
 }
 
 long sys_sync(void)
@@ -641,6 +740,7 @@ long sys_pwrite64(int fd, const char __user *buf, size_t len, long pad, u32 lo, 
 #define F_SETFD 2
 #define F_GETFL 3
 #define F_SETFL 4
+#define F_DUPFD_CLOEXEC 1030
 #define FD_CLOEXEC 1
 
 long sys_fcntl(int fd, int cmd, unsigned long arg)
@@ -653,18 +753,20 @@ long sys_fcntl(int fd, int cmd, unsigned long arg)
 		return -EBADF;
 	switch (cmd) {
 	case F_DUPFD:
-		ret = arg >= NR_OPEN ? -EINVAL : fd_install_lowest(file, (int)arg);
+	case F_DUPFD_CLOEXEC:
+		if (arg >= NR_OPEN) {
+			fput(file);
+			return -EINVAL;
+		}
+		ret = fd_install_lowest(file, (int)arg);
+		if (ret >= 0)
+			fd_set_cloexec((int)ret, cmd == F_DUPFD_CLOEXEC);
 		return ret;	/* the reference went to the new descriptor (or was dropped) */
 	case F_GETFD:
 		ret = (files->close_on_exec[fd / 32] >> (fd % 32)) & 1;
 		break;
 	case F_SETFD:
-		spin_lock(&files->lock);
-		if (arg & FD_CLOEXEC)
-			files->close_on_exec[fd / 32] |= 1ul << (fd % 32);
-		else
-			files->close_on_exec[fd / 32] &= ~(1ul << (fd % 32));
-		spin_unlock(&files->lock);
+		fd_set_cloexec(fd, arg & FD_CLOEXEC);
 		ret = 0;
 		break;
 	case F_GETFL:

@@ -81,6 +81,18 @@ int fd_install_lowest(struct file *file, int min)
 	return -EMFILE;
 }
 
+void fd_set_cloexec(int fd, bool on)
+{
+	struct files_struct *files = current->files;
+
+	spin_lock(&files->lock);
+	if (on)
+		files->close_on_exec[fd / 32] |= 1ul << (fd % 32);
+	else
+		files->close_on_exec[fd / 32] &= ~(1ul << (fd % 32));
+	spin_unlock(&files->lock);
+}
+
 int fd_close(int fd)
 {
 	struct files_struct *files = current->files;

@@ -5,6 +5,7 @@
 #include <kernel/files.h>
 #include <mm/slab.h>
 #include <kernel/timer.h>
+#include <drivers/timer.h>
 #include <kernel/uaccess.h>
 #include <kernel/errno.h>
 #include <kernel/printk.h>
@@ -22,6 +23,12 @@ long sys_getpid(void)
 long sys_getppid(void)
 {
 	return current->parent ? current->parent->pid : 0;
+}
+
+/* Every process runs as root (uid and gid 0): there are no users to tell apart here. */
+long sys_getuid(void)
+{
+	return 0;
 }
 
 long sys_brk(unsigned long brk)
@@ -69,6 +76,27 @@ long sys_clock_gettime(int clk, struct timespec32 __user *tp)
 	ts.tv_sec = (s32)(ns / NSEC_PER_SEC);
 	ts.tv_nsec = (s32)(ns % NSEC_PER_SEC);
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+}
+
+/* The clocks of clock_gettime tick with the ARM global timer: one count is the resolution. */
+long sys_clock_getres(int clk, struct timespec32 __user *res)
+{
+	struct timespec32 ts = { 0, 0 };
+	u32 rate = a9_gtimer_rate();
+
+	switch (clk) {
+	case CLOCK_REALTIME:
+	case CLOCK_MONOTONIC:
+	case CLOCK_MONOTONIC_RAW:
+	case CLOCK_BOOTTIME:
+		break;
+	default:
+		return -EINVAL;
+	}
+	ts.tv_nsec = rate ? (s32)((NSEC_PER_SEC + rate - 1) / rate) : 1;
+	if (res && copy_to_user(res, &ts, sizeof(ts)))
+		return -EFAULT;
+	return 0;
 }
 
 long sys_nanosleep(const struct timespec32 __user *req, struct timespec32 __user *rem)

@@ -48,6 +48,13 @@ long sys_link();
 long sys_symlink();
 long sys_rename();
 long sys_umask();
+long sys_getuid();
+long sys_clock_getres();
+long sys_fdatasync();
+long sys_dup3();
+long sys_fchdir();
+long sys_chmod();
+long sys_fchmod();
 long sys_rmdir();
 long sys_mkdir();
 long sys_chdir();
@@ -95,6 +102,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(10, sys_unlink),
 	SYS(11, sys_execve),
 	SYS(12, sys_chdir),
+	SYS(15, sys_chmod),
 	SYS(19, sys_lseek),
 	SYS(20, sys_getpid),
 	SYS(21, sys_mount),
@@ -121,6 +129,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(91, sys_munmap),
 	SYS(92, sys_truncate),
 	SYS(93, sys_ftruncate),
+	SYS(94, sys_fchmod),
 	SYS(103, sys_syslog),
 	SYS(104, sys_setitimer),
 	SYS(114, sys_wait4),
@@ -129,8 +138,10 @@ static const syscall_fn syscall_table[] = {
 	SYS(118, sys_fsync),
 	SYS(125, sys_mprotect),
 	SYS(122, sys_uname),
+	SYS(133, sys_fchdir),
 	SYS(140, sys_llseek),
 	SYS(144, sys_msync),
+	SYS(148, sys_fdatasync),
 	SYS(158, sys_sched_yield),
 	SYS(162, sys_nanosleep),
 	SYS(173, sys_rt_sigreturn),
@@ -146,12 +157,18 @@ static const syscall_fn syscall_table[] = {
 	SYS(195, sys_stat64),
 	SYS(196, sys_lstat64),
 	SYS(197, sys_fstat64),
+	SYS(199, sys_getuid),		/* getuid32 */
+	SYS(200, sys_getuid),		/* getgid32: 0, like the uid */
+	SYS(201, sys_getuid),		/* geteuid32 */
+	SYS(202, sys_getuid),		/* getegid32 */
 	SYS(217, sys_getdents64),
 	SYS(219, sys_mincore),
 	SYS(220, sys_madvise),
 	SYS(248, sys_exit),		/* exit_group: one thread per process */
 	SYS(253, sys_remap_file_pages),
 	SYS(263, sys_clock_gettime),
+	SYS(264, sys_clock_getres),
+	SYS(358, sys_dup3),
 	SYS(359, sys_pipe2),
 };
 

@@ -76,8 +76,6 @@ static void ext2_free(void *ptr)
 	kfree(ptr);
 }
 
-u32 realtime_seconds(void);
-
 static u32 ext2_clock(void *ctx)
 {
 	return realtime_seconds();	/* the RTC's time at boot plus the monotonic clock */
@@ -158,6 +156,8 @@ static int ext2_write_vfs_inode(struct inode *inode)
 	mutex_lock(&sbi->lock);
 	ext2_inode_set_size(&ei->raw, inode->i_size);
 	ei->raw.i_mtime = inode->i_mtime;
+	ei->raw.i_ctime = inode->i_ctime;
+	ei->raw.i_mode = (u16)inode->i_mode;	/* chmod changes it in the VFS inode */
 	err = ext2_write_inode(&sbi->fs, inode->i_ino, &ei->raw);
 	mutex_unlock(&sbi->lock);
 	return err;

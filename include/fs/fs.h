@@ -53,6 +53,7 @@ typedef long long loff_t;
 #define O_TRUNC		00001000
 #define O_APPEND	00002000
 #define O_DIRECTORY	00040000
+#define O_CLOEXEC	02000000	/* of the descriptor, not the file: never in f_flags */
 
 #define SEEK_SET 0
 #define SEEK_CUR 1
@@ -232,6 +233,8 @@ int vfs_readlink(const char *path, char *buf, size_t len);
 int vfs_link(const char *oldpath, const char *newpath);
 int vfs_symlink(const char *target, const char *linkpath);
 int vfs_rename(const char *oldpath, const char *newpath);
+/* New permission bits (07777) for inode, written back with it; -EROFS, -EPERM (/proc, pipes). */
+int chmod_common(struct inode *inode, unsigned int mode);
 
 /* Inodes of no filesystem (fs/anon.c), the console (fs/tty.c) and pipes (fs/pipe.c). */
 struct inode *anon_inode_new(umode_t mode, const struct file_operations *fops);

@@ -27,6 +27,8 @@ struct file *fget_fd(int fd);
 /* Puts file in the lowest free slot >= min; returns it or -EMFILE. Consumes the reference. */
 int fd_install_lowest(struct file *file, int min);
 int fd_close(int fd);
+/* Marks fd close-on-exec or not (Linux: __set_close_on_exec / __clear_close_on_exec). */
+void fd_set_cloexec(int fd, bool on);
 /* Closes the descriptors marked close-on-exec (execve). */
 void files_close_on_exec(struct files_struct *files);
 

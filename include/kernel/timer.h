@@ -30,6 +30,8 @@ void timer_tick(void);
 
 /* Nanoseconds since the clock started; monotonic, never wraps in practice (584 years). */
 u64 ktime_get_ns(void);
+/* Seconds since 1970: the RTC's time at boot plus the monotonic clock (inode times). */
+u32 realtime_seconds(void);
 
 static inline unsigned long msecs_to_jiffies(unsigned int ms)
 {

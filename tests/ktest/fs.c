@@ -153,7 +153,7 @@ static int write_file(const char *path, unsigned int flags, const void *data, si
 
 /*
  * On /dev/vda mounted at /mnt: create, overwrite, append (across the direct/indirect
- * boundary), truncate, mkdir, unlink, rename, link, symlink; then unmount. The suite runs e2fsck -fn on the image
+ * boundary), truncate, mkdir, unlink, rename, link, symlink, chmod; then unmount. The suite runs e2fsck -fn on the image
  * and compares the files with debugfs.
  */
 KTEST_NAMED(ext2_writes_survive_unmount)
@@ -233,6 +233,12 @@ KTEST_NAMED(ext2_writes_survive_unmount)
 	KTEST_EXPECT_EQ(vfs_rmdir("/mnt"), (unsigned long)-EBUSY);
 	KTEST_EXPECT_EQ(vfs_rmdir("/mnt"), (unsigned long)-EBUSY);	/* and the mount point survived */
 	KTEST_EXPECT_EQ(vfs_symlink("a/b/after.txt", "/mnt/sym"), 0);
+	inode = namei("/mnt/cut.bin");
+	KTEST_EXPECT(!IS_ERR(inode), "namei cut.bin");
+	if (!IS_ERR(inode)) {
+		KTEST_EXPECT_EQ(chmod_common(inode, 0604), 0);
+		iput(inode);
+	}
 	KTEST_EXPECT_EQ(do_umount("/mnt"), 0);
 	kfree(buf);
 }

@@ -2,7 +2,7 @@
 # ext2 through the VFS and the page cache, on the ramdisk and on a virtio disk:
 #  1. every file of an image made by mke2fs -d reads back with the host's size and checksum
 #  2. writes on a virtio disk (create, overwrite, append, truncate, mkdir, rmdir, unlink,
-#     rename, link, symlink)
+#     rename, link, symlink, chmod)
 #     survive unmount: e2fsck -fn finds nothing wrong and debugfs reads the same bytes
 #  3. a 16 MiB sequential read merges into few requests, and the second read hits the cache
 . "$(dirname "$0")/lib.sh"
@@ -107,6 +107,9 @@ links=$("$DEBUGFS" -R "stat /small.txt" "$TMP/disk.img" 2>/dev/null | sed -n 's/
 target=$("$DEBUGFS" -R "stat /sym" "$TMP/disk.img" 2>/dev/null | sed -n 's/^Fast link dest: "\(.*\)"/\1/p')
 [[ $target == a/b/after.txt ]] && ok "symlink_target_on_disk" ||
 	not_ok "symlink_target_on_disk" "expected a/b/after.txt, debugfs says '$target'"
+mode=$("$DEBUGFS" -R "stat /cut.bin" "$TMP/disk.img" 2>/dev/null | sed -n 's/.*Mode: *\([0-7]*\).*/\1/p')
+[[ $mode == 0604 ]] && ok "chmod_reaches_the_disk" ||
+	not_ok "chmod_reaches_the_disk" "expected Mode: 0604 for /cut.bin, debugfs says '$mode'"
 if "$DEBUGFS" -R "stat /a/b/c" "$TMP/disk.img" 2>&1 | grep -q "File not found"; then
 	ok "renamed_directory_left_its_old_parent"
 else

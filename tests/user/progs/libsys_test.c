@@ -506,6 +506,13 @@ static void test_time(void)
 	CHECK("clock_gettime_of_a_bad_clock_fails_with_einval",
 	      clock_gettime((clockid_t)1000, &t0) == -1 && errno == EINVAL,
 	      "expected EINVAL (%d), seen %d", EINVAL, errno);
+	CHECK("clock_getres_is_at_most_a_microsecond",
+	      clock_getres(CLOCK_MONOTONIC, &t0) == 0 && t0.tv_sec == 0 && t0.tv_nsec > 0 &&
+		      t0.tv_nsec <= 1000,
+	      "seen %lld s %ld ns (errno %d)", (long long)t0.tv_sec, t0.tv_nsec, errno);
+	CHECK("clock_getres_of_a_bad_clock_fails_with_einval",
+	      clock_getres((clockid_t)1000, &t0) == -1 && errno == EINVAL,
+	      "expected EINVAL (%d), seen %d", EINVAL, errno);
 	CHECK("sched_yield_returns_0", sched_yield() == 0, "errno %d", errno);
 }
 
@@ -537,7 +544,9 @@ static void test_system(char **envp)
 	      strcmp(strerror_r(39, msg, sizeof(msg)), "Directory not empty") == 0,
 	      "expected \"Directory not empty\" for 39, seen \"%s\"",
 	      strerror_r(39, msg, sizeof(msg)));
-	CHECK("getuid_and_geteuid_agree", getuid() == geteuid() && getgid() == getegid(),
+	CHECK("getuid_and_geteuid_agree",
+	      getuid() != (uid_t)-1 && getgid() != (gid_t)-1 && getuid() == geteuid() &&
+		      getgid() == getegid(),
 	      "seen uid %d euid %d gid %d egid %d", (int)getuid(), (int)geteuid(), (int)getgid(),
 	      (int)getegid());
 	CHECK("syscall_getpid_matches_getpid", syscall(SYS_getpid) == getpid(), "seen %ld and %d",
