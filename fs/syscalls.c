@@ -408,7 +408,9 @@ int chmod_common(struct inode *inode, unsigned int mode)
 	return 0;
 }
 
-long sys_chmod(const char __user *upath, unsigned int mode)
+/* A call on the inode a path names (followed if it is a symlink): chmod, truncate. */
+static long inode_op(const char __user *upath, int (*op)(struct inode *inode, long arg),
+		     long arg)
 {
 	char *path = getname(upath);
 	struct inode *inode;
@@ -420,9 +422,19 @@ long sys_chmod(const char __user *upath, unsigned int mode)
 	kfree(path);
 	if (IS_ERR(inode))
 		return PTR_ERR(inode);
-	err = chmod_common(inode, mode);
+	err = op(inode, arg);
 	iput(inode);
 	return err;
+}
+
+static int chmod_op(struct inode *inode, long mode)
+{
+	return chmod_common(inode, (unsigned int)mode);
+}
+
+long sys_chmod(const char __user *upath, unsigned int mode)
+{
+	return inode_op(upath, chmod_op, mode);
 }
 
 long sys_fchmod(int fd, unsigned int mode)
@@ -573,21 +585,14 @@ long sys_ftruncate(int fd, long length)
 	return err;
 }
 
+static int truncate_op(struct inode *inode, long length)
+{
+	return length < 0 ? -EINVAL : vfs_truncate(inode, length);
+}
+
 long sys_truncate(const char __user *upath, long length)
 {
-	char *path = getname(upath);
-	struct inode *inode;
-	int err;
-
-	if (IS_ERR(path))
-		return PTR_ERR(path);
-	inode = namei(path);
-	kfree(path);
-	if (IS_ERR(inode))
-		return PTR_ERR(inode);
-	err = length < 0 ? -EINVAL : vfs_truncate(inode, length);
-	iput(inode);
-	return err;
+	return inode_op(upath, truncate_op, length);
 }
 
 long sys_fsync(int fd)

@@ -54,49 +54,48 @@ struct timespec32 {
 #define CLOCK_MONOTONIC_RAW 4
 #define CLOCK_BOOTTIME 7
 
-long sys_clock_gettime(int clk, struct timespec32 __user *tp)
+/* The clock's time in ns: 0, or -EINVAL for a clock we do not have. */
+static int clock_now_ns(int clk, u64 *ns)
 {
-	u64 ns;
-	struct timespec32 ts;
-
 	switch (clk) {
 	case CLOCK_REALTIME:
-		ns = realtime_base_ns + ktime_get_ns();
-		ts.tv_sec = (s32)(ns / NSEC_PER_SEC);
-		ts.tv_nsec = (s32)(ns % NSEC_PER_SEC);
-		return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
+		*ns = realtime_base_ns + ktime_get_ns();
+		return 0;
 	case CLOCK_MONOTONIC:
 	case CLOCK_MONOTONIC_RAW:
 	case CLOCK_BOOTTIME:
-		break;
+		*ns = ktime_get_ns();
+		return 0;
 	default:
 		return -EINVAL;
 	}
-	ns = ktime_get_ns();
-	ts.tv_sec = (s32)(ns / NSEC_PER_SEC);
-	ts.tv_nsec = (s32)(ns % NSEC_PER_SEC);
+}
+
+static int put_timespec32(struct timespec32 __user *tp, u64 ns)
+{
+	struct timespec32 ts = { (s32)(ns / NSEC_PER_SEC), (s32)(ns % NSEC_PER_SEC) };
+
 	return copy_to_user(tp, &ts, sizeof(ts)) ? -EFAULT : 0;
 }
 
-/* The clocks of clock_gettime tick with the ARM global timer: one count is the resolution. */
+long sys_clock_gettime(int clk, struct timespec32 __user *tp)
+{
+	u64 ns;
+	int err = clock_now_ns(clk, &ns);
+
+	return err ? err : put_timespec32(tp, ns);
+}
+
+/* Every clock ticks with the ARM global timer: one count is the resolution. */
 long sys_clock_getres(int clk, struct timespec32 __user *res)
 {
-	struct timespec32 ts = { 0, 0 };
 	u32 rate = a9_gtimer_rate();
+	u64 ns;
+	int err = clock_now_ns(clk, &ns);
 
-	switch (clk) {
-	case CLOCK_REALTIME:
-	case CLOCK_MONOTONIC:
-	case CLOCK_MONOTONIC_RAW:
-	case CLOCK_BOOTTIME:
-		break;
-	default:
-		return -EINVAL;
-	}
-	ts.tv_nsec = rate ? (s32)((NSEC_PER_SEC + rate - 1) / rate) : 1;
-	if (res && copy_to_user(res, &ts, sizeof(ts)))
-		return -EFAULT;
-	return 0;
+	if (err || !res)
+		return err;
+	return put_timespec32(res, rate ? (NSEC_PER_SEC + rate - 1) / rate : 1);
 }
 
 long sys_nanosleep(const struct timespec32 __user *req, struct timespec32 __user *rem)

@@ -12,17 +12,6 @@
 #include "mmap_test.h"
 #include <sys/stat.h>
 
-static char path_buf[4][256];
-static int path_next;
-
-static const char *at(const char *name)
-{
-	char *p = path_buf[path_next++ % 4];
-
-	snprintf(p, sizeof(path_buf[0]), "%s/%s", dir, name);
-	return p;
-}
-
 static int cloexec_of(int fd)
 {
 	int flags = fcntl(fd, F_GETFD);

@@ -10,18 +10,6 @@
 #include "mmap_test.h"
 #include <sys/stat.h>
 
-static char path_buf[8][256];
-static int path_next;
-
-/* DIR/name, in one of a few rotating buffers so that a call can take several paths. */
-static const char *at(const char *name)
-{
-	char *p = path_buf[path_next++ % 8];
-
-	snprintf(p, sizeof(path_buf[0]), "%s/%s", dir, name);
-	return p;
-}
-
 static void put(const char *name, const char *text)
 {
 	int fd = open(at(name), O_CREAT | O_TRUNC | O_WRONLY, 0644);

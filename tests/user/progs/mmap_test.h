@@ -214,6 +214,17 @@ static inline char *guarded(int npages)
 
 /* ---- files and memory ----------------------------------------------------------------- */
 
+/* DIR/name, in one of 8 rotating buffers, so that one call can take several such paths. */
+static inline const char *at(const char *name)
+{
+	static char buf[8][256];
+	static int next;
+	char *p = buf[next++ % 8];
+
+	snprintf(p, sizeof(buf[0]), "%s/%s", dir, name);
+	return p;
+}
+
 /* Creates DIR/name with npages pages, page i filled with 'a' + i; returns its path (in a
  * static buffer: the next call overwrites it). */
 static inline const char *make_file(const char *name, int npages)
