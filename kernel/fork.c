@@ -37,6 +37,8 @@ long sys_fork(void)
 	strlcpy(child->cwd_path, parent->cwd_path, sizeof(child->cwd_path));
 	child->umask = parent->umask;
 	child->blocked = parent->blocked;
+	child->sas_ss_sp = parent->sas_ss_sp;	/* the child's memory is a copy: same stack */
+	child->sas_ss_size = parent->sas_ss_size;
 	if (copy_sighand(child, parent)) {
 		mmput(child->mm);
 		files_put(child->files);

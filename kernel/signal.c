@@ -12,6 +12,10 @@
  *
  * The handler runs with r0 = signal, r1 = &info, r2 = &uc, lr = sa_restorer. The C library
  * always supplies a restorer (SA_RESTORER) that calls rt_sigreturn.
+ *
+ * With SA_ONSTACK and a sigaltstack set, the frame goes at the top of the alternate stack
+ * instead (unless the process is already running on it): that is how a handler can run
+ * after the normal stack overflowed into its limit, where no frame would fit.
  */
 #include <kernel/signal.h>
 #include <kernel/sched.h>
@@ -125,6 +129,71 @@ static void fill_siginfo(struct siginfo *si, int sig)
 	}
 }
 
+/* ---- the alternate signal stack ---- */
+
+/* Is sp on the alternate stack? (It grows down: its top, sp + size, is still on it.) */
+static bool on_sig_stack(unsigned long sp)
+{
+	return current->sas_ss_size && sp > current->sas_ss_sp &&
+	       sp - current->sas_ss_sp <= current->sas_ss_size;
+}
+
+static u32 sas_ss_flags(unsigned long sp)
+{
+	if (!current->sas_ss_size)
+		return SS_DISABLE;
+	return on_sig_stack(sp) ? SS_ONSTACK : 0;
+}
+
+/* Where the frame goes: below sp, or at the top of the alternate stack. */
+static unsigned long sigsp(unsigned long sp, const struct k_sigaction *ka)
+{
+	if ((ka->flags & SA_ONSTACK) && current->sas_ss_size && !on_sig_stack(sp))
+		return current->sas_ss_sp + current->sas_ss_size;
+	return sp;
+}
+
+/* sigaltstack(2)'s work, for the syscall and for rt_sigreturn (sp: the caller's stack). */
+static int do_sigaltstack(u32 ss_sp, u32 ss_flags, u32 ss_size, unsigned long sp)
+{
+	if (on_sig_stack(sp))
+		return -EPERM;		/* cannot move the stack the handler is running on */
+	if (ss_flags == SS_DISABLE) {
+		ss_sp = 0;
+		ss_size = 0;
+	} else if (ss_flags != 0 && ss_flags != SS_ONSTACK) {
+		return -EINVAL;		/* SS_AUTODISARM is not supported */
+	} else if (ss_size < MINSIGSTKSZ) {
+		return -ENOMEM;
+	}
+	current->sas_ss_sp = ss_sp;
+	current->sas_ss_size = ss_size;
+	return 0;
+}
+
+struct user_stack_t {
+	u32 ss_sp, ss_flags, ss_size;
+};
+
+long sys_sigaltstack(const struct user_stack_t __user *uss, struct user_stack_t __user *uoss)
+{
+	unsigned long sp = current_pt_regs()->sp;
+	struct user_stack_t old = { current->sas_ss_sp, sas_ss_flags(sp), current->sas_ss_size };
+	struct user_stack_t ss;
+	int err;
+
+	if (uss) {
+		if (copy_from_user(&ss, uss, sizeof(ss)))
+			return -EFAULT;
+		err = do_sigaltstack(ss.ss_sp, ss.ss_flags, ss.ss_size, sp);
+		if (err)
+			return err;
+	}
+	if (uoss && copy_to_user(uoss, &old, sizeof(old)))
+		return -EFAULT;
+	return 0;
+}
+
 /* Pushes the frame and points the registers at the handler; false if the stack is bad. */
 static bool setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs)
 {
@@ -136,8 +205,11 @@ static bool setup_rt_frame(int sig, struct k_sigaction *ka, struct pt_regs *regs
 
 	if (!k)
 		return false;
-	frame = (struct rt_sigframe *)((regs->sp - sizeof(*frame)) & ~7UL);
+	frame = (struct rt_sigframe *)((sigsp(regs->sp, ka) - sizeof(*frame)) & ~7UL);
 	fill_siginfo(&k->info, sig);
+	k->uc.ss_sp = current->sas_ss_sp;
+	k->uc.ss_flags = sas_ss_flags(regs->sp);
+	k->uc.ss_size = current->sas_ss_size;
 	for (i = 0; i < 11; i++)
 		k->uc.uc_mcontext.arm_r[i] = r[i];
 	k->uc.uc_mcontext.arm_fp = r[11];
@@ -308,6 +380,8 @@ long sys_rt_sigreturn(void)
 	 * interrupt masks stay those of user mode, whatever the frame says. */
 	regs->cpsr = (sc->arm_cpsr & (0xf8000000u | PSR_T | 0x0600fc00u)) | PSR_MODE_USR;
 	current->blocked = set_from_user(uc->uc_sigmask[0]);
+	/* The handler may have changed uc_stack: as Linux, take it back, errors ignored. */
+	do_sigaltstack(uc->ss_sp, uc->ss_flags, uc->ss_size, regs->sp);
 	kfree(uc);
 	return regs->uregs[0];	/* do_svc stores this in r0: the interrupted r0 survives */
 }
@@ -327,6 +401,8 @@ void exec_reset_sighand(struct task_struct *p)
 {
 	int sig;
 
+	p->sas_ss_sp = 0;	/* the new program has no alternate stack */
+	p->sas_ss_size = 0;
 	if (!p->sighand)
 		return;
 	for (sig = 1; sig < NSIG; sig++)

@@ -48,6 +48,7 @@ long sys_link();
 long sys_symlink();
 long sys_rename();
 long sys_umask();
+long sys_sigaltstack();
 long sys_getuid();
 long sys_clock_getres();
 long sys_fdatasync();
@@ -152,6 +153,7 @@ static const syscall_fn syscall_table[] = {
 	SYS(180, sys_pread64),
 	SYS(181, sys_pwrite64),
 	SYS(183, sys_getcwd),
+	SYS(186, sys_sigaltstack),
 	SYS(190, sys_fork),		/* vfork: a fork is a correct (slower) vfork */
 	SYS(192, sys_mmap2),
 	SYS(195, sys_stat64),

@@ -55,6 +55,8 @@ struct task_struct {
 	unsigned long sigpending;	/* bit n: signal n is pending */
 	struct k_sigaction *sighand;	/* NSIG actions (kmalloc'd); NULL: all default */
 	unsigned long blocked;		/* bit n: signal n is blocked */
+	unsigned long sas_ss_sp;	/* the sigaltstack: lowest address, and size (0: none) */
+	size_t sas_ss_size;
 	unsigned long saved_blocked;	/* the mask to restore after rt_sigsuspend */
 	bool restore_blocked;
 	struct timer_list *itimer;	/* ITIMER_REAL (alarm), kmalloc'd on first use */

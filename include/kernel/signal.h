@@ -44,9 +44,15 @@
 
 /* sa_flags (Linux ARM values). */
 #define SA_SIGINFO	0x00000004
+#define SA_ONSTACK	0x08000000	/* run the handler on the sigaltstack */
 #define SA_RESTORER	0x04000000
 #define SA_NODEFER	0x40000000
 #define SA_RESETHAND	0x80000000
+
+/* sigaltstack ss_flags */
+#define SS_ONSTACK	1
+#define SS_DISABLE	2
+#define MINSIGSTKSZ	2048
 
 #define SIG_DFL		0UL
 #define SIG_IGN		1UL

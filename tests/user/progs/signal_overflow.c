@@ -13,7 +13,7 @@
 #define _GNU_SOURCE
 #include "mmap_test.h"
 
-static volatile int handler_calls, stop;
+static volatile int handler_calls;
 
 static void on_segv(int sig)
 {
@@ -35,17 +35,6 @@ static void __attribute__((unused)) on_usr1(int sig)
 {
 	(void)sig;
 	_exit(2);
-}
-
-/* Recurses until the stack runs out (no tail call: the sum needs each frame). */
-static int __attribute__((noinline)) recurse(volatile char *prev)
-{
-	volatile char buf[256];
-
-	buf[0] = prev ? prev[0] + 1 : 0;
-	if (stop)
-		return buf[0];
-	return recurse(buf) + buf[1];
 }
 
 #ifdef __arm__
@@ -96,7 +85,7 @@ static int run_child(int what)
 		switch (what) {
 		case 0:
 			set_handler(SIGSEGV, on_segv);
-			_exit(recurse(NULL) == 0 ? 3 : 4);
+			_exit(recurse_forever(NULL) == 0 ? 3 : 4);
 #ifdef __arm__
 		case 1:
 			set_handler(SIGSEGV, on_segv);
