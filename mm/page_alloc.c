@@ -11,15 +11,23 @@ struct zone mem_zone;
 static DEFINE_SPINLOCK(zone_lock);
 static unsigned long total_pages;
 
-extern unsigned long watermark_low;
+extern unsigned long watermark_min, watermark_low;
 
-static struct page *take(unsigned int order)
+/*
+ * The last watermark_min pages are a reserve: only allocations that cannot reclaim (reclaim
+ * itself, interrupt handlers, spinlock holders) may take them. Writing a page out to make
+ * room needs memory too (a bio, a slab page): without the reserve, processes could take
+ * the very last page and leave reclaim unable to free anything (Linux: the min watermark,
+ * which PF_MEMALLOC and atomic allocations may go below).
+ */
+static struct page *take(unsigned int order, bool use_reserve)
 {
-	struct page *page;
+	struct page *page = NULL;
 	unsigned long flags;
 
 	spin_lock_irqsave(&zone_lock, flags);
-	page = buddy_alloc(&mem_zone, order);
+	if (use_reserve || mem_zone.free_pages >= watermark_min + (1UL << order))
+		page = buddy_alloc(&mem_zone, order);
 	spin_unlock_irqrestore(&zone_lock, flags);
 	return page;
 }
@@ -34,7 +42,8 @@ static bool may_reclaim(gfp_t gfp)
 
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	struct page *page = take(order);
+	bool use_reserve = !may_reclaim(gfp);
+	struct page *page = take(order, use_reserve);
 	int tries;
 
 	if (nr_free_pages() < watermark_low)
@@ -44,7 +53,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	for (tries = 0; !page && may_reclaim(gfp) && tries < 16; tries++) {
 		unsigned long freed = try_to_free_pages(32 << order);
 
-		page = take(order);
+		page = take(order, use_reserve);
 		if (page || freed)
 			continue;	/* progress: another thread may just have taken ours */
 		/* Nothing could be freed: after a few rounds, a victim must go; give it a

@@ -89,3 +89,27 @@ int swap_readpage(struct page *page)
 	reclaim_stats.pswpin++;
 	return swap_io(page, REQ_OP_READ, end_swap_bio_read);
 }
+
+int swap_read_sync(struct page *page, swp_entry_t entry)
+{
+	struct block_device *bdev = swap_bdev(entry);
+	struct bio *bio;
+	int err;
+
+	if (!bdev)
+		return -EIO;
+	bio = bio_alloc(bdev, 1, REQ_OP_READ);
+	if (!bio)
+		return -ENOMEM;
+	bio->bi_sector = (sector_t)swp_offset(entry) * SECTORS_PER_PAGE;
+	bio_add_page(bio, page, PAGE_SIZE, 0);
+	reclaim_stats.pswpin++;
+	err = submit_bio_wait(bio);
+	if (err) {
+		printk(KERN_ERR "read error on swap device (%s) at sector %llu\n", bdev->name,
+		       (unsigned long long)bio->bi_sector);
+		reclaim_stats.swap_read_errors++;
+	}
+	bio_put(bio);
+	return err ? -EIO : 0;
+}

@@ -28,6 +28,7 @@
 
 struct swap_info_struct {
 	bool used;
+	bool writeok;			/* new slots may come from it (Linux: SWP_WRITEOK) */
 	int prio;
 	struct block_device *bdev;
 	char path[32];
@@ -60,7 +61,8 @@ swp_entry_t get_swap_page(void)
 
 	spin_lock_irqsave(&swap_lock, flags);
 	for (t = 0; t < MAX_SWAPFILES; t++)
-		if (swap_info[t].used && swap_slots_free_count(&swap_info[t].slots) &&
+		if (swap_info[t].used && swap_info[t].writeok &&
+		    swap_slots_free_count(&swap_info[t].slots) &&
 		    (best < 0 || swap_info[t].prio > swap_info[best].prio))
 			best = t;
 	if (best >= 0) {
@@ -229,6 +231,7 @@ int swapon_path(const char *path, int prio)
 	strlcpy(si->path, path, sizeof(si->path));
 	spin_lock_irqsave(&swap_lock, flags);
 	si->used = true;
+	si->writeok = true;
 	spin_unlock_irqrestore(&swap_lock, flags);
 	printk(KERN_INFO "Adding %luk swap on %s.  Priority:%d extents:1 across:%luk\n",
 	       si->slots.good_pages * 4, path, si->prio, (hdr_mem->pages - 1) * 4);
@@ -256,8 +259,9 @@ long sys_swapon(const char __user *upath, int flags)
 
 /*
  * swapoff must bring back every page of the area: each swap PTE of every process is faulted
- * in (through the swap cache, so pages shared by several processes are read once), then the
- * swap cache lets go of the area's pages. Without the memory for it: -ENOMEM, area kept.
+ * in (through the swap cache, so pages shared by several processes are read once), shared
+ * anonymous pages come back into their shmem files, then the swap cache lets go of the
+ * area's pages. Without the memory for it: -ENOMEM, area kept.
  */
 static int unuse_mm(struct mm_struct *mm, unsigned int type)
 {
@@ -314,7 +318,14 @@ long sys_swapoff(const char __user *upath)
 		return -EINVAL;
 	}
 	w.type = si - swap_info;
+	/* No new slots from this area: what reclaim pushes out meanwhile goes elsewhere or
+	 * stays in memory, so the area really empties. */
+	spin_lock_irqsave(&swap_lock, flags);
+	si->writeok = false;
+	spin_unlock_irqrestore(&swap_lock, flags);
 	for_each_task(unuse_task, &w);
+	if (!w.err)
+		w.err = shmem_unuse(w.type);
 	/* Pages still in the swap cache (read ahead, or reclaimed but not freed) let go. */
 	for (off = 1; !w.err && off < si->slots.pages; off++) {
 		struct page *page = lookup_swap_cache(swp_entry(w.type, off));
@@ -330,6 +341,9 @@ long sys_swapoff(const char __user *upath)
 	if (!w.err && si->slots.inuse_pages > 0)
 		w.err = -EBUSY;	/* something still holds a slot */
 	if (w.err) {
+		spin_lock_irqsave(&swap_lock, flags);
+		si->writeok = true;	/* the area stays in use */
+		spin_unlock_irqrestore(&swap_lock, flags);
 		mutex_unlock(&swapon_mutex);
 		return w.err;
 	}

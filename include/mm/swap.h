@@ -65,5 +65,11 @@ bool try_to_free_swap(struct page *page);
 /* ---- page I/O (mm/page_io.c) ---- */
 int swap_writepage(struct page *page);		/* page locked; unlocked when written */
 int swap_readpage(struct page *page);		/* page locked; unlocked when read */
+/* Reads slot entry into page and waits; the page stays as it was (locked by the caller). */
+int swap_read_sync(struct page *page, swp_entry_t entry);
+
+/* ---- shared anonymous memory (mm/shmem.c) ---- */
+/* swapoff: brings every shmem page saved in area type back into memory. */
+int shmem_unuse(unsigned int type);
 
 #endif

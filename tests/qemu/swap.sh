@@ -1,6 +1,7 @@
 #!/bin/bash
 # Swap and reclaim: 96 MiB of anonymous memory on 64 MiB of RAM comes back intact; pages
-# shared after fork and nonlinear file pages survive eviction; /proc/swaps; a disk that is
+# shared after fork, nonlinear file pages and 64 MiB of shared anonymous memory (shmem)
+# survive eviction, and swapoff brings shmem back; /proc/swaps; a disk that is
 # not a swap area is refused; a swap read error gives SIGBUS and the message Linux prints;
 # without swap the OOM killer ends the hog and the shell lives on.
 . "$(dirname "$0")/lib.sh"
@@ -24,6 +25,10 @@ expect_line swapon_at_boot_reports_the_area "$TMP/touch.log" "Adding [0-9]+k swa
 tools/qemu-run --timeout 120 --mem 48M --swap 128M -- /test/swap_more 48 >"$TMP/more.log" 2>&1
 expect_status fork_and_nonlinear_under_pressure "$?" 0
 relay "$TMP/more.log"
+
+tools/qemu-run --timeout 120 --mem 48M --swap 160M -- /test/swap_shmem 64 >"$TMP/shmem.log" 2>&1
+expect_status shared_anonymous_memory_through_swap "$?" 0
+relay "$TMP/shmem.log"
 
 # /proc/swaps and a disk that is not a swap area.
 mkswap_file() {	# mkswap_file FILE SIZE
