@@ -13,25 +13,6 @@ static unsigned long total_pages;
 
 extern unsigned long watermark_min, watermark_low;
 
-/*
- * The last watermark_min pages are a reserve: only allocations that cannot reclaim (reclaim
- * itself, interrupt handlers, spinlock holders) may take them. Writing a page out to make
- * room needs memory too (a bio, a slab page): without the reserve, processes could take
- * the very last page and leave reclaim unable to free anything (Linux: the min watermark,
- * which PF_MEMALLOC and atomic allocations may go below).
- */
-static struct page *take(unsigned int order, bool use_reserve)
-{
-	struct page *page = NULL;
-	unsigned long flags;
-
-	spin_lock_irqsave(&zone_lock, flags);
-	if (use_reserve || mem_zone.free_pages >= watermark_min + (1UL << order))
-		page = buddy_alloc(&mem_zone, order);
-	spin_unlock_irqrestore(&zone_lock, flags);
-	return page;
-}
-
 /* Reclaim sleeps (I/O, locks): only a thread that may sleep, and is not reclaiming
  * already, may do it. Interrupt handlers and spinlock holders get what is free. */
 static bool may_reclaim(gfp_t gfp)
@@ -40,10 +21,31 @@ static bool may_reclaim(gfp_t gfp)
 	       !current->in_reclaim && current != &init_task;
 }
 
+/*
+ * The last watermark_min pages are a reserve: only allocations that cannot reclaim (reclaim
+ * itself, interrupt handlers, spinlock holders) may take them. Writing a page out to make
+ * room needs memory too (a bio, a slab page): without the reserve, processes could take
+ * the very last page and leave reclaim unable to free anything (Linux: the min watermark,
+ * which PF_MEMALLOC and atomic allocations may go below).
+ */
+static struct page *take(unsigned int order, gfp_t gfp)
+{
+	struct page *page;
+	unsigned long flags;
+
+	/* Checked unlocked (may_reclaim looks at the interrupt mask): the reserve is a few
+	 * dozen pages, being one page off now and then does not matter. */
+	if (READ_ONCE(mem_zone.free_pages) < watermark_min + (1UL << order) && may_reclaim(gfp))
+		return NULL;
+	spin_lock_irqsave(&zone_lock, flags);
+	page = buddy_alloc(&mem_zone, order);
+	spin_unlock_irqrestore(&zone_lock, flags);
+	return page;
+}
+
 struct page *alloc_pages(gfp_t gfp, unsigned int order)
 {
-	bool use_reserve = !may_reclaim(gfp);
-	struct page *page = take(order, use_reserve);
+	struct page *page = take(order, gfp);
 	int tries;
 
 	if (nr_free_pages() < watermark_low)
@@ -53,7 +55,7 @@ struct page *alloc_pages(gfp_t gfp, unsigned int order)
 	for (tries = 0; !page && may_reclaim(gfp) && tries < 16; tries++) {
 		unsigned long freed = try_to_free_pages(32 << order);
 
-		page = take(order, use_reserve);
+		page = take(order, gfp);
 		if (page || freed)
 			continue;	/* progress: another thread may just have taken ours */
 		/* Nothing could be freed: after a few rounds, a victim must go; give it a
