@@ -13,6 +13,7 @@
  *         auxv: (AT_PHDR, ...) (AT_PAGESZ, 4096) ... (AT_NULL, 0)
  *         ... 16 random bytes (AT_RANDOM), the strings ...          <- STACK_TOP
  */
+#include <asm/tls.h>
 #include <kernel/elf.h>
 #include <kernel/sched.h>
 #include <kernel/files.h>
@@ -275,6 +276,8 @@ int do_execve(const char *path, const char *const __user *argv,
 	if (current->files)
 		files_close_on_exec(current->files);
 	exec_reset_sighand(current);
+	current->tls = 0;		/* as Linux's flush_thread: the new program starts with none */
+	set_tls_register(0);
 	base = strrchr(path, '/');
 	strlcpy(current->comm, base ? base + 1 : path, sizeof(current->comm));
 

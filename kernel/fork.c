@@ -36,6 +36,7 @@ long sys_fork(void)
 		ihold(child->cwd);
 	strlcpy(child->cwd_path, parent->cwd_path, sizeof(child->cwd_path));
 	child->umask = parent->umask;
+	child->tls = parent->tls;
 	child->blocked = parent->blocked;
 	child->sas_ss_sp = parent->sas_ss_sp;	/* the child's memory is a copy: same stack */
 	child->sas_ss_size = parent->sas_ss_size;

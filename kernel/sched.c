@@ -19,6 +19,7 @@
 #include <lib/string.h>
 #include <block/blkdev.h>
 #include <asm/ptrace.h>
+#include <asm/tls.h>
 #include <mm/mmu_context.h>
 #include <asm/irqflags.h>
 
@@ -151,6 +152,7 @@ static void __schedule(bool preempt)
 			switch_mm(next->mm);
 		else if (prev->mm)
 			switch_to_kernel_mm();
+		set_tls_register(next->tls);	/* each process reads its own thread pointer */
 		prev = __switch_to(prev, next);
 		/* Now running as `next`, back from whatever switched away from it. */
 	}

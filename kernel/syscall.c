@@ -14,6 +14,7 @@
 #include <kernel/errno.h>
 #include <kernel/traps.h>
 #include <asm/ptrace.h>
+#include <asm/tls.h>
 #include <asm/irqflags.h>
 
 typedef long (*syscall_fn)(long, long, long, long, long, long);
@@ -207,9 +208,8 @@ void do_svc(struct pt_regs *regs)
 	if (nr < NR_SYSCALLS && syscall_table[nr]) {
 		ret = syscall_table[nr](r[0], r[1], r[2], r[3], r[4], r[5]);
 	} else if (nr == ARM_NR_set_tls) {
-		/* The thread pointer user code reads with mrc p15, 0, rX, c13, c0, 3. */
-		__asm__ volatile("mcr p15, 0, %0, c13, c0, 3" : : "r"(r[0]));
 		current->tls = r[0];
+		set_tls_register(r[0]);
 		ret = 0;
 	} else {
 		printk(KERN_DEBUG "%s[%d]: unknown system call %u\n", current->comm, current->pid,

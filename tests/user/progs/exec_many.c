@@ -32,7 +32,8 @@ int main(int argc, char **argv, char **envp)
 	if (argc > 1 && !strcmp(argv[1], "args")) {
 		/* The child side: check what exec gave us. */
 		return !(argc == 4 && !strcmp(argv[2], "two words?") && !strcmp(argv[3], "") &&
-			 getenv("GREETING") && !strcmp(getenv("GREETING"), "hello"));
+			 getenv("GREETING") && !strcmp(getenv("GREETING"), "hello") &&
+			 read_tp() == 0);	/* exec starts with no thread pointer */
 	}
 	if (argc > 1 && !strcmp(argv[1], "touch3")) {
 		volatile char sum = big[0] + big[300000] + big[700000];
@@ -43,8 +44,10 @@ int main(int argc, char **argv, char **envp)
 		char *a[] = { "/test/exec_many", "args", "two words?", "", NULL };
 		char *e[] = { "GREETING=hello", "OTHER=x", NULL };
 
+		set_tp(0x33330000);	/* must not reach the new program */
 		st = run(a, e);
-		tap_check(WIFEXITED(st) && WEXITSTATUS(st) == 0, "argv_and_envp_arrive_intact",
+		tap_check(WIFEXITED(st) && WEXITSTATUS(st) == 0,
+			  "argv_envp_intact_and_thread_pointer_cleared_by_exec",
 			  "status 0x%x", st);
 	}
 	{

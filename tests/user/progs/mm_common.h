@@ -60,4 +60,18 @@ static inline uint64_t pagemap(const void *addr)
 #define PM_PRESENT (1ULL << 63)
 #define PM_PFN(e) ((e) & ((1ULL << 55) - 1))
 
+/* The user thread pointer (TPIDRURO): read by user code, set with ARM's private set_tls. */
+static inline unsigned long read_tp(void)
+{
+	unsigned long v;
+
+	__asm__ volatile("mrc p15, 0, %0, c13, c0, 3" : "=r"(v));
+	return v;
+}
+
+static inline void set_tp(unsigned long v)
+{
+	syscall(0xf0005, v);	/* __ARM_NR_set_tls */
+}
+
 #endif

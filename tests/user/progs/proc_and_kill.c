@@ -2,12 +2,14 @@
 /*
  * /proc/self/maps in Linux's format, checked field by field; kill with SIGTERM and SIGKILL
  * reported through the wait status; 300 processes in a row (more than the 255 ASIDs, so the
- * ASID generation wraps) each see only their own memory.
+ * ASID generation wraps) each see only their own memory; each process keeps its own
+ * thread pointer (TPIDRURO) across context switches.
  */
 #include <sys/mman.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <errno.h>
+#include <sched.h>
 #include <signal.h>
 #include "tap.h"
 #include "mm_common.h"
@@ -128,5 +130,31 @@ int main(void)
 	}
 	tap_check(bad == 0 && global == 1300, "three_hundred_processes_see_only_their_memory",
 		  "%d children saw the wrong value; parent global %d", bad, global);
+	/* Each process keeps its own thread pointer across switches; a child inherits it. */
+	{
+		int bad_parent = 0;
+
+		set_tp(0x11110000);
+		pid = fork();
+		if (pid == 0) {
+			int bad_child = read_tp() != 0x11110000;
+
+			set_tp(0x22220000);
+			for (i = 0; i < 50; i++) {
+				sched_yield();
+				bad_child += read_tp() != 0x22220000;
+			}
+			_exit(bad_child ? 1 : 0);
+		}
+		for (i = 0; i < 50; i++) {
+			sched_yield();
+			bad_parent += read_tp() != 0x11110000;
+		}
+		waitpid(pid, &stt, 0);
+		tap_check(bad_parent == 0 && WIFEXITED(stt) && WEXITSTATUS(stt) == 0,
+			  "each_process_keeps_its_own_thread_pointer",
+			  "parent saw another value %d times of 50; child status 0x%x", bad_parent,
+			  stt);
+	}
 	return tap_done();
 }
